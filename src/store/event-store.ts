@@ -1,0 +1,69 @@
+// The EventStore port: what ingest writes and briefings read. Implemented over SQL in this folder.
+import type { Article, Event, EventList, ParsedDocument, Quote } from './types.ts';
+
+/** What one ingest changed. Re-ingesting the same text adds and updates nothing. */
+export interface IngestResult {
+  article: Article;
+  createdArticle: boolean;
+  /** Events that were not in the store before (these drive breaking alerts). */
+  added: Event[];
+  /** Events whose id existed but whose content changed (edited entries). */
+  updated: Event[];
+  unchanged: number;
+}
+
+/** A time window and filters over events. Times are ISO 8601 UTC; bounds are inclusive from, exclusive to. */
+export interface EventQuery {
+  from?: string | null;
+  to?: string | null;
+  topic?: string;
+  articleId?: string;
+  /** Include events with a null time (default false when from/to given). */
+  includeUntimed?: boolean;
+  order?: 'asc' | 'desc';
+  limit?: number;
+}
+
+export interface QuoteQuery {
+  /** Canonical entity id, matched exactly. */
+  speakerId?: string;
+  /** Speaker as written, matched case-insensitively when no id is known. */
+  speaker?: string;
+  topic?: string;
+  from?: string | null;
+  to?: string | null;
+  limit?: number;
+}
+
+export interface ListQuery {
+  /** Words that must appear in the list title (or items). */
+  query?: string;
+  from?: string | null;
+  to?: string | null;
+  limit?: number;
+}
+
+export interface StoreStats {
+  articles: number;
+  events: number;
+  earliest: string | null;
+  latest: string | null;
+}
+
+/** Persistence of articles and events, behind one interface for PGlite and Postgres. */
+export interface EventStore {
+  /** Writes a parsed (and enriched) document in one transaction. */
+  ingest(doc: ParsedDocument): Promise<IngestResult>;
+  articles(): Promise<Article[]>;
+  article(id: string): Promise<Article | null>;
+  events(query: EventQuery): Promise<Event[]>;
+  eventsByIds(ids: string[]): Promise<Event[]>;
+  /** Full-text search over headlines and text, best first. */
+  search(text: string, opts?: { limit?: number; topic?: string }): Promise<Array<{ event: Event; rank: number }>>;
+  quotes(query: QuoteQuery): Promise<Array<{ event: Event; quote: Quote }>>;
+  lists(query: ListQuery): Promise<Array<{ event: Event; list: EventList }>>;
+  stats(): Promise<StoreStats>;
+  /** Speakers seen in quotes, most quoted first, for autocomplete. */
+  speakers(prefix?: string, limit?: number): Promise<Array<{ id: string | null; name: string; count: number }>>;
+  exportAll(): Promise<{ articles: Article[]; events: Event[] }>;
+}
