@@ -1,0 +1,165 @@
+// The Key Points generator: ranks a window's entries by centrality, corroboration, headline quality and recency, then picks diverse bullets.
+import type { Event } from '../../store/types.ts';
+import { graphCentrality } from './centrality.ts';
+import { isEligible } from './eligibility.ts';
+import { headlineQuality } from './headline-quality.ts';
+import { keySentence } from './key-sentence.ts';
+import { contentStems, wordCount } from './text.ts';
+import { cosine, inverseDocumentFrequency, type TermVector, tfidfVector } from './vectors.ts';
+
+/** One generated bullet: the event it cites, the bullet text, and its ranking score. */
+export interface KeyPoint {
+  event: Event;
+  text: string;
+  score: number;
+}
+
+/** How many bullets and words to produce, and whether entry headlines may serve as bullets. */
+export interface RankOptions {
+  /** Maximum number of bullets (default 5, or unlimited when a word budget is given). */
+  n?: number;
+  /** Stop once the bullets' total word count reaches this budget. */
+  wordBudget?: number;
+  /** Use an entry's headline as its bullet when it is a good one (default true). */
+  useHeadlines?: boolean;
+}
+
+/** Tunable weights of the ranker; exported for the evaluation harness. */
+export const RANK_WEIGHTS = {
+  headlineRepeat: 2,
+  duplicateBoost: 0.5,
+  recency: 0.15,
+  sentencePenalty: 0.9,
+  mmrLambda: 0.7,
+};
+
+interface Candidate {
+  index: number;
+  event: Event;
+  text: string;
+  relevance: number;
+  vector: TermVector;
+}
+
+function byTimeThenPosition(a: Event, b: Event): number {
+  const ta = a.time ? Date.parse(a.time) : Number.NaN;
+  const tb = b.time ? Date.parse(b.time) : Number.NaN;
+  if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
+  // Live blogs list newest first: a later position is an older entry.
+  return b.position - a.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Recency in [0, 1]: 0 for the oldest entry of the window, 1 for the newest. */
+function recencyRanks(events: readonly Event[]): number[] {
+  const order = events.map((e, i) => ({ e, i })).sort((a, b) => byTimeThenPosition(a.e, b.e));
+  const out = new Array<number>(events.length).fill(0);
+  const denom = Math.max(1, events.length - 1);
+  order.forEach(({ i }, rank) => {
+    out[i] = rank / denom;
+  });
+  return out;
+}
+
+function addVectors(vectors: readonly TermVector[]): TermVector {
+  const weights = new Map<string, number>();
+  for (const v of vectors) {
+    if (v.norm === 0) continue;
+    for (const [t, w] of v.weights) weights.set(t, (weights.get(t) ?? 0) + w / v.norm);
+  }
+  let sq = 0;
+  for (const w of weights.values()) sq += w * w;
+  return { weights, norm: Math.sqrt(sq) };
+}
+
+/** Ranks the window's entries and returns up to `n` diverse key points within the word budget. */
+export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint[] {
+  const useHeadlines = opts.useHeadlines !== false;
+  const budget = opts.wordBudget ?? Number.POSITIVE_INFINITY;
+  const n = opts.n ?? (opts.wordBudget === undefined ? 5 : Number.POSITIVE_INFINITY);
+  if (events.length === 0 || n <= 0 || budget <= 0) return [];
+
+  // Originals stand for their near-duplicates: merge repeats into corroboration counts.
+  const ids = new Set(events.map((e) => e.id));
+  const corroboration = new Map<string, number>();
+  for (const e of events) {
+    if (e.duplicateOf && ids.has(e.duplicateOf)) {
+      corroboration.set(e.duplicateOf, (corroboration.get(e.duplicateOf) ?? 0) + 1);
+    }
+  }
+  const window = events.filter((e) => !e.duplicateOf || !ids.has(e.duplicateOf));
+  const docs = window.map((e) => {
+    const head = useHeadlines ? contentStems(e.headline) : [];
+    const body = contentStems(e.paragraphs.join(' '));
+    const repeated: string[] = [];
+    for (let k = 0; k < RANK_WEIGHTS.headlineRepeat; k++) repeated.push(...head);
+    return [...repeated, ...body];
+  });
+  const idf = inverseDocumentFrequency(docs);
+  const vectors = docs.map((d) => tfidfVector(d, idf));
+  const size = window.length;
+  const sim = vectors.map(() => new Float64Array(size));
+  for (let i = 0; i < size; i++) {
+    for (let j = i + 1; j < size; j++) {
+      const s = cosine(vectors[i], vectors[j]);
+      sim[i][j] = s;
+      sim[j][i] = s;
+    }
+  }
+  const prior = window.map((e) => 1 + (corroboration.get(e.id) ?? 0));
+  const central = graphCentrality(sim, prior);
+  const recency = recencyRanks(window);
+  const centroid = addVectors(vectors);
+
+  const candidates: Candidate[] = [];
+  window.forEach((event, index) => {
+    if (!isEligible(event)) return;
+    const hq = useHeadlines ? headlineQuality(event.headline) : 0;
+    let text: string;
+    let quality: number;
+    if (hq >= 0.5) {
+      text = event.headline.trim();
+      quality = hq;
+    } else {
+      const key = keySentence(event, vectors[index], centroid, idf);
+      if (!key) {
+        if (!event.headline.trim() || !useHeadlines) return;
+        text = event.headline.trim();
+        quality = Math.max(hq, 0.2);
+      } else {
+        text = key.text;
+        quality = RANK_WEIGHTS.sentencePenalty;
+      }
+    }
+    const corroborated = 1 + RANK_WEIGHTS.duplicateBoost * Math.log1p(corroboration.get(event.id) ?? 0);
+    const relevance = central[index] * corroborated * quality * (1 + RANK_WEIGHTS.recency * recency[index]);
+    candidates.push({ index, event, text, relevance, vector: vectors[index] });
+  });
+  if (candidates.length === 0) return [];
+
+  const maxRel = Math.max(...candidates.map((c) => c.relevance)) || 1;
+  const lambda = RANK_WEIGHTS.mmrLambda;
+  const chosen: KeyPoint[] = [];
+  const chosenVectors: TermVector[] = [];
+  const remaining = [...candidates].sort(
+    (a, b) => b.relevance - a.relevance || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
+  );
+  let used = 0;
+  while (remaining.length > 0 && chosen.length < n && used < budget) {
+    let bestAt = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    remaining.forEach((c, at) => {
+      let redundancy = 0;
+      for (const v of chosenVectors) redundancy = Math.max(redundancy, cosine(c.vector, v));
+      const mmr = lambda * (c.relevance / maxRel) - (1 - lambda) * redundancy;
+      if (mmr > bestScore) {
+        bestScore = mmr;
+        bestAt = at;
+      }
+    });
+    const [pick] = remaining.splice(bestAt, 1);
+    chosen.push({ event: pick.event, text: pick.text, score: pick.relevance });
+    chosenVectors.push(pick.vector);
+    used += wordCount(pick.text);
+  }
+  return chosen;
+}
