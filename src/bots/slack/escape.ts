@@ -1,0 +1,95 @@
+// Slack text safety: escape & < > in source text, build links and local-time stamps only from checked values.
+import { URL_MAX } from './limits.ts';
+
+/** Escapes Slack's control characters so that source text can never become a mention, a link or a command. */
+export function escapeSlackText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Returns a URL safe to place inside `<url|label>`, or null when it is not an absolute http(s) URL. */
+export function safeSlackUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // URL.href percent-encodes spaces, < and >; | would end the URL part of a Slack link, & must be an entity.
+  const href = url.href.replace(/\|/g, '%7C').replace(/&/g, '&amp;');
+  return href.length <= URL_MAX ? href : null;
+}
+
+/** A mrkdwn link to url labelled with (already escaped) label; just the label when the URL is unusable. */
+export function slackLink(url: string | null | undefined, escapedLabel: string): string {
+  const safe = safeSlackUrl(url);
+  return safe ? `<${safe}|${escapedLabel}>` : escapedLabel;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "6 Jan 2026 08:39 UTC" for an ISO instant, or null when it does not parse. */
+export function formatUtc(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return null;
+  const hh = String(at.getUTCHours()).padStart(2, '0');
+  const mm = String(at.getUTCMinutes()).padStart(2, '0');
+  return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()} ${hh}:${mm} UTC`;
+}
+
+/**
+ * A time stamp Slack shows in each reader's own time zone (`<!date^unix^format|fallback>`), or the UTC text
+ * when localTimes is off; null when the instant does not parse.
+ */
+export function slackTime(iso: string | null | undefined, localTimes = true): string | null {
+  const utc = formatUtc(iso);
+  if (!utc || !iso) return null;
+  if (!localTimes) return utc;
+  const unix = Math.floor(new Date(iso).getTime() / 1000);
+  return `<!date^${unix}^{date_short} {time}|${utc}>`;
+}
+
+/** Shortens text to at most max characters (counted after escaping), marking the cut with "…". */
+export function shortenEscaped(text: string, max: number): string {
+  const escaped = escapeSlackText(text);
+  if (escaped.length <= max) return escaped;
+  const chars = Array.from(text);
+  let out = '';
+  for (const ch of chars) {
+    const next = out + escapeSlackText(ch);
+    if (next.length > max - 1) break;
+    out = next;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Splits raw text into pieces whose escaped length is at most max, preferring to break at whitespace,
+ * never inside a character or an escape entity. Nothing is dropped except the whitespace at a break.
+ */
+export function splitForSlack(text: string, max: number): string[] {
+  if (max < 8) throw new Error(`splitForSlack: max ${max} too small`);
+  const chars = Array.from(text);
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let len = 0;
+    let end = start;
+    let lastSpace = -1;
+    while (end < chars.length) {
+      const w = escapeSlackText(chars[end]).length;
+      if (len + w > max) break;
+      if (/\s/.test(chars[end])) lastSpace = end;
+      len += w;
+      end++;
+    }
+    const cut = end >= chars.length || lastSpace <= start + (end - start) / 2 ? end : lastSpace;
+    const piece = chars.slice(start, cut).join('').trim();
+    if (piece) pieces.push(piece);
+    start = cut;
+    while (start < chars.length && /\s/.test(chars[start])) start++;
+  }
+  return pieces;
+}
