@@ -1,0 +1,248 @@
+// The EventStore over SQL: one implementation for PGlite and Postgres (same dialect, same migrations).
+
+import { ARTICLE_COLUMNS, EVENT_COLUMNS, isoColumn, rowToArticle, rowToEvent } from './event-rows.ts';
+import type {
+  EventQuery,
+  EventStore,
+  IngestResult,
+  ListQuery,
+  QuoteQuery,
+  StoreStats,
+} from './event-store.ts';
+import { writeDocument } from './event-writes.ts';
+import type { Sql } from './sql.ts';
+import { type Event, ListSchema, type ParsedDocument, QuoteSchema } from './types.ts';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 10_000;
+
+type Row = Record<string, unknown>;
+
+/** Collects WHERE clauses and their positional parameters. */
+function createFilter() {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  return {
+    params,
+    param(value: unknown): string {
+      params.push(value);
+      return `$${params.length}`;
+    },
+    where(clause: string) {
+      clauses.push(clause);
+    },
+    sql(): string {
+      return clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    },
+  };
+}
+
+function limitOf(limit: number | undefined, fallback = DEFAULT_LIMIT): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)));
+}
+
+function likeEscape(text: string): string {
+  return text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Adds time-window clauses on `column` (inclusive from, exclusive to). */
+function addWindow(
+  f: ReturnType<typeof createFilter>,
+  column: string,
+  from: string | null | undefined,
+  to: string | null | undefined,
+  includeUntimed: boolean,
+) {
+  const parts: string[] = [];
+  if (from) parts.push(`${column} >= ${f.param(from)}::timestamptz`);
+  if (to) parts.push(`${column} < ${f.param(to)}::timestamptz`);
+  if (parts.length === 0) {
+    if (!includeUntimed) f.where(`${column} IS NOT NULL`);
+    return;
+  }
+  const window = parts.join(' AND ');
+  f.where(includeUntimed ? `((${window}) OR ${column} IS NULL)` : window);
+}
+
+/** Builds the EventStore on a database or on an open transaction (all writes then join that transaction). */
+export function createSqlEventStore(db: Sql): EventStore {
+  async function selectEvents(sql: string, params: unknown[]): Promise<Event[]> {
+    const res = await db.query<Row>(sql, params);
+    return res.rows.map(rowToEvent);
+  }
+
+  return {
+    ingest(doc: ParsedDocument): Promise<IngestResult> {
+      return db.transaction((tx) => writeDocument(tx, doc));
+    },
+
+    async articles() {
+      const res = await db.query<Row>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.published_at DESC NULLS LAST, a.id`,
+      );
+      return res.rows.map(rowToArticle);
+    },
+
+    async article(id) {
+      const res = await db.query<Row>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1`, [id]);
+      return res.rows.length > 0 ? rowToArticle(res.rows[0]) : null;
+    },
+
+    events(query: EventQuery) {
+      const f = createFilter();
+      const windowed = Boolean(query.from || query.to);
+      addWindow(f, 'e.time', query.from, query.to, query.includeUntimed ?? !windowed);
+      if (query.topic) f.where(`e.topics @> ARRAY[${f.param(query.topic)}]::text[]`);
+      if (query.articleId) f.where(`e.article_id = ${f.param(query.articleId)}`);
+      const order =
+        query.order === 'desc'
+          ? 'e.time DESC NULLS LAST, e.article_id, e.position ASC'
+          : 'e.time ASC NULLS LAST, e.article_id, e.position DESC';
+      const limit = query.limit === undefined ? '' : `LIMIT ${limitOf(query.limit)}`;
+      return selectEvents(
+        `SELECT ${EVENT_COLUMNS} FROM events e ${f.sql()} ORDER BY ${order} ${limit}`,
+        f.params,
+      );
+    },
+
+    async eventsByIds(ids) {
+      if (ids.length === 0) return [];
+      const found = await selectEvents(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ANY($1::text[])`, [
+        ids,
+      ]);
+      const byId = new Map(found.map((e) => [e.id, e]));
+      return ids.flatMap((id) => {
+        const e = byId.get(id);
+        return e ? [e] : [];
+      });
+    },
+
+    async search(text, opts = {}) {
+      if (text.trim() === '') return [];
+      const f = createFilter();
+      const q = f.param(text);
+      f.where('e.search @@ q.query');
+      if (opts.topic) f.where(`e.topics @> ARRAY[${f.param(opts.topic)}]::text[]`);
+      const res = await db.query<Row>(
+        `SELECT ${EVENT_COLUMNS}, ts_rank(e.search, q.query) AS rank
+         FROM events e, websearch_to_tsquery('english', ${q}) AS q(query)
+         ${f.sql()}
+         ORDER BY rank DESC, e.time DESC NULLS LAST, e.id
+         LIMIT ${limitOf(opts.limit, 20)}`,
+        f.params,
+      );
+      return res.rows.map((row) => ({ event: rowToEvent(row), rank: Number(row.rank) }));
+    },
+
+    async quotes(query: QuoteQuery) {
+      const f = createFilter();
+      const who: string[] = [];
+      if (query.speakerId) who.push(`qu.speaker_id = ${f.param(query.speakerId)}`);
+      if (query.speaker?.trim()) {
+        const p = f.param(likeEscape(query.speaker.trim()));
+        who.push(`lower(qu.speaker) LIKE '%' || ${p} || '%'`);
+      }
+      if (who.length > 0) f.where(`(${who.join(' OR ')})`);
+      if (query.topic) f.where(`e.topics @> ARRAY[${f.param(query.topic)}]::text[]`);
+      addWindow(f, 'qu.time', query.from, query.to, !(query.from || query.to));
+      const res = await db.query<Row>(
+        `SELECT ${EVENT_COLUMNS}, qu.speaker AS q_speaker, qu.speaker_id AS q_speaker_id, qu.text AS q_text
+         FROM quotes qu JOIN events e ON e.id = qu.event_id
+         ${f.sql()}
+         ORDER BY qu.time DESC NULLS LAST, e.article_id, e.position, qu.ord
+         LIMIT ${limitOf(query.limit)}`,
+        f.params,
+      );
+      return res.rows.map((row) => ({
+        event: rowToEvent(row),
+        quote: QuoteSchema.parse({
+          speaker: row.q_speaker,
+          speakerId: row.q_speaker_id ?? null,
+          text: row.q_text,
+        }),
+      }));
+    },
+
+    async lists(query: ListQuery) {
+      const f = createFilter();
+      if (query.query?.trim()) {
+        const q = f.param(query.query.trim());
+        const like = f.param(likeEscape(query.query.trim()));
+        f.where(
+          `(l.search @@ plainto_tsquery('english', ${q}) OR lower(l.title) LIKE '%' || ${like} || '%')`,
+        );
+      }
+      addWindow(f, 'l.time', query.from, query.to, !(query.from || query.to));
+      const res = await db.query<Row>(
+        `SELECT ${EVENT_COLUMNS}, l.title AS l_title, l.items AS l_items, l.declared_count AS l_declared
+         FROM lists l JOIN events e ON e.id = l.event_id
+         ${f.sql()}
+         ORDER BY l.time DESC NULLS LAST, e.article_id, e.position, l.ord
+         LIMIT ${limitOf(query.limit)}`,
+        f.params,
+      );
+      return res.rows.map((row) => ({
+        event: rowToEvent(row),
+        list: ListSchema.parse({
+          title: row.l_title,
+          items: typeof row.l_items === 'string' ? JSON.parse(row.l_items) : row.l_items,
+          declaredCount: row.l_declared ?? null,
+        }),
+      }));
+    },
+
+    async stats(): Promise<StoreStats> {
+      const res = await db.query<Row>(
+        `SELECT (SELECT count(*)::int FROM articles) AS articles,
+                count(*)::int AS events,
+                ${isoColumn('min(time)')} AS earliest,
+                ${isoColumn('max(time)')} AS latest
+         FROM events`,
+      );
+      const row = res.rows[0];
+      return {
+        articles: Number(row.articles),
+        events: Number(row.events),
+        earliest: (row.earliest as string | null) ?? null,
+        latest: (row.latest as string | null) ?? null,
+      };
+    },
+
+    async speakers(prefix, limit = 25) {
+      const f = createFilter();
+      const p = prefix?.trim();
+      if (p) {
+        const x = f.param(likeEscape(p));
+        f.where(
+          `(lower(speaker) LIKE ${x} || '%' OR lower(speaker) LIKE '% ' || ${x} || '%' OR lower(speaker_id) LIKE ${x} || '%')`,
+        );
+      }
+      const res = await db.query<Row>(
+        `SELECT max(speaker_id) AS id, mode() WITHIN GROUP (ORDER BY speaker) AS name, count(*)::int AS count
+         FROM quotes ${f.sql()}
+         GROUP BY coalesce(speaker_id, 'name:' || lower(speaker))
+         ORDER BY count DESC, name
+         LIMIT ${limitOf(limit, 25)}`,
+        f.params,
+      );
+      return res.rows.map((row) => ({
+        id: (row.id as string | null) ?? null,
+        name: String(row.name),
+        count: Number(row.count),
+      }));
+    },
+
+    async exportAll() {
+      const articles = await db.query<Row>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.published_at ASC NULLS LAST, a.id`,
+      );
+      const events = await selectEvents(
+        `SELECT ${EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id
+         ORDER BY a.published_at ASC NULLS LAST, a.id, e.position`,
+        [],
+      );
+      return { articles: articles.rows.map(rowToArticle), events };
+    },
+  };
+}
