@@ -1,0 +1,152 @@
+// Cuts a classified document into its header and its entries, for each layout.
+
+import { firstProse, type Layout, stampIndexes } from './detect-format.ts';
+import { type DocItem, looksLikeHeadline } from './doc-items.ts';
+import type { Stamp } from './stamps.ts';
+
+/** One entry before enrichment: its headline line (null when it has none), stamp and body items. */
+export interface RawEntry {
+  headline: string | null;
+  stamp: Stamp | null;
+  body: DocItem[];
+}
+
+export interface Segmentation {
+  /** Items [0, headerEnd) are the header (title, lede, key points). */
+  headerEnd: number;
+  entries: RawEntry[];
+}
+
+function previousText(items: DocItem[], i: number, floor: number): number {
+  for (let j = i - 1; j > floor; j--) if (items[j].text !== null) return j;
+  return -1;
+}
+
+/** Splits items[from, to) at headline-shaped lines; `firstIsHeadline` makes items[from] a headline too. */
+function splitRun(items: DocItem[], from: number, to: number, firstIsHeadline: boolean): RawEntry[] {
+  const entries: RawEntry[] = [];
+  let current: RawEntry | null = null;
+  for (let i = from; i < to; i++) {
+    const item = items[i];
+    if (item.stamp) continue;
+    const starts = (i === from && firstIsHeadline && item.title) || (i > from && looksLikeHeadline(items, i));
+    if (starts) {
+      current = { headline: item.text, stamp: null, body: [] };
+      entries.push(current);
+      continue;
+    }
+    if (!current) {
+      current = { headline: null, stamp: null, body: [] };
+      entries.push(current);
+    }
+    current.body.push(item);
+  }
+  return entries;
+}
+
+function segmentStampBefore(items: DocItem[]): Segmentation {
+  const stamps = stampIndexes(items);
+  const starts: number[] = [];
+  const headlines: number[] = [];
+  let floor = -1;
+  for (const s of stamps) {
+    const h = previousText(items, s, floor);
+    const isHeadline = h >= 0 && items[h].title && !items[h].stamp;
+    headlines.push(isHeadline ? h : -1);
+    starts.push(isHeadline ? h : s);
+    floor = s;
+  }
+  const entries: RawEntry[] = [];
+  for (let k = 0; k < stamps.length; k++) {
+    const bodyEnd = k + 1 < stamps.length ? starts[k + 1] : items.length;
+    const parts = splitRun(items, stamps[k] + 1, bodyEnd, false);
+    const first = parts[0]?.headline === null ? parts.shift() : undefined;
+    const h = headlines[k];
+    entries.push({
+      headline: h >= 0 ? items[h].text : null,
+      stamp: items[stamps[k]].stamp,
+      body: first?.body ?? [],
+    });
+    entries.push(...parts);
+  }
+  return { headerEnd: starts[0] ?? items.length, entries };
+}
+
+/** Leading lines before the first prose line that are title-shaped belong to the header, never to an entry. */
+function headerTop(items: DocItem[]): number {
+  return firstProse(items);
+}
+
+function segmentStampAfter(items: DocItem[]): Segmentation {
+  const stamps = stampIndexes(items);
+  const entries: RawEntry[] = [];
+  let headerEnd = 0;
+  let blockStart = 0;
+  for (let k = 0; k <= stamps.length; k++) {
+    const blockEnd = k < stamps.length ? stamps[k] : items.length;
+    const stamp = k < stamps.length ? items[stamps[k]].stamp : null;
+    let from = blockStart;
+    let firstIsHeadline = true;
+    if (k === 0) {
+      const top = Math.min(headerTop(items), blockEnd);
+      let first = -1;
+      for (let i = top; i < blockEnd; i++) {
+        if (looksLikeHeadline(items, i)) {
+          first = i;
+          break;
+        }
+      }
+      if (first < 0) {
+        for (let i = blockEnd - 1; i >= top; i--) {
+          if (items[i].title && !items[i].card) {
+            first = i;
+            break;
+          }
+        }
+      }
+      headerEnd = first >= 0 ? first : top;
+      from = headerEnd;
+      firstIsHeadline = first >= 0;
+    }
+    const parts = splitRun(items, from, blockEnd, firstIsHeadline);
+    if (k === stamps.length) {
+      entries.push(...parts.filter((p) => p.headline !== null || p.body.some((b) => b.prose)));
+    } else {
+      if (parts.length === 0) parts.push({ headline: null, stamp: null, body: [] });
+      parts[parts.length - 1].stamp = stamp;
+      entries.push(...parts);
+    }
+    blockStart = blockEnd + 1;
+  }
+  return { headerEnd, entries };
+}
+
+function segmentHeadlines(items: DocItem[]): Segmentation {
+  let headerEnd = items.length;
+  for (let i = headerTop(items); i < items.length; i++) {
+    if (looksLikeHeadline(items, i)) {
+      headerEnd = i;
+      break;
+    }
+  }
+  return { headerEnd, entries: splitRun(items, headerEnd, items.length, true) };
+}
+
+function segmentArticle(items: DocItem[]): Segmentation {
+  const headerEnd = headerTop(items);
+  const body = items.slice(headerEnd).filter((item) => !item.stamp);
+  return { headerEnd, entries: [{ headline: null, stamp: null, body }] };
+}
+
+export function segmentEntries(items: DocItem[], layout: Layout): Segmentation {
+  switch (layout) {
+    case 'stamp-before':
+      return segmentStampBefore(items);
+    case 'stamp-after':
+      return segmentStampAfter(items);
+    case 'headlines':
+      return segmentHeadlines(items);
+    case 'article':
+      return segmentArticle(items);
+  }
+}

@@ -1,0 +1,88 @@
+// Splits raw text into trimmed lines and classifies their shape (prose, title-like, list item, byline).
+
+/** Normalises line endings, invisible characters and spaces, and returns the non-empty trimmed lines. */
+export function splitLines(text: string): string[] {
+  const normalised = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u00A0\u2007\u202F\t]/g, ' ');
+  const out: string[] = [];
+  for (const raw of normalised.split('\n')) {
+    const line = raw.replace(/ {2,}/g, ' ').trim();
+    if (line.length > 0) out.push(line);
+  }
+  return out;
+}
+
+const CLOSERS = `"'”’»)\\]`;
+const SENTENCE_END = new RegExp(`[.!…][${CLOSERS}]*$`, 'u');
+const QUESTION_END = new RegExp(`\\?[${CLOSERS}]*$`, 'u');
+const SOFT_END = /[:;,]$/;
+const OPENING_QUOTE = /^["'“‘«]/u;
+const LIST_ITEM = /^(?:[-–—•*·▪●◦‣]|\d{1,2}[.)])\s+\S/u;
+
+export function wordCount(line: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const space = line.charCodeAt(i) === 32;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+/** True when the line ends the way a sentence does (full stop, exclamation, ellipsis, maybe closing quotes). */
+export function endsSentence(line: string): boolean {
+  return SENTENCE_END.test(line);
+}
+
+export function isListItem(line: string): boolean {
+  return LIST_ITEM.test(line);
+}
+
+/** Strips the bullet or number from a list item. */
+export function listItemText(line: string): string {
+  return line.replace(/^(?:[-–—•*·▪●◦‣]|\d{1,2}[.)])\s+/u, '').trim();
+}
+
+/** A line that reads as running text: a finished sentence, a quoted question, or simply long. */
+export function isProse(line: string): boolean {
+  if (isListItem(line)) return false;
+  const words = wordCount(line);
+  if (words >= 30) return true;
+  if (endsSentence(line)) return words >= 3;
+  if (QUESTION_END.test(line)) return OPENING_QUOTE.test(line) || words > 25;
+  return false;
+}
+
+/** A line that opens body text: prose, a lead-in ending with a colon, a list item or a quotation. */
+export function isBodyLine(line: string): boolean {
+  return isProse(line) || line.endsWith(':') || isListItem(line);
+}
+
+/** A short line with no closing punctuation: a headline, title, card title or label. */
+export function isTitleLike(line: string): boolean {
+  if (line.length > 220 || isListItem(line)) return false;
+  if (endsSentence(line) || SOFT_END.test(line)) return false;
+  const words = wordCount(line);
+  return words >= 2 && words <= 25;
+}
+
+const NAME_WORD = /^(?:[\p{Lu}][\p{L}'’.-]*|de|da|del|der|van|von|al|bin|le|la|du|di)$/u;
+
+/** "Tom Watling", "By Jane Dalton", "Arpan Rai,James Reynolds,Maira Butt and Jane Dalton". */
+export function isBylineLike(line: string): boolean {
+  if (/\d/.test(line) || endsSentence(line) || line.length > 160) return false;
+  const body = line.replace(/^by\s+/i, '');
+  const parts = body.split(/\s*,\s*|\s+and\s+|\s*&\s*/).filter((p) => p.length > 0);
+  if (parts.length === 0 || parts.length > 8) return false;
+  for (const part of parts) {
+    const words = part.split(/\s+/);
+    if (words.length < 2 || words.length > 4) return false;
+    if (/^the$/i.test(words[0])) return false;
+    if (!words.every((w) => NAME_WORD.test(w))) return false;
+  }
+  return true;
+}
