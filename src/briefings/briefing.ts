@@ -53,5 +53,7 @@ export const BriefingSchema = z.object({
   sources: z.array(z.string()).optional(),
   /** Marks a digest sent after its due time. */
   late: z.boolean().optional(),
+  /** IANA zone in which renderers show citation times (the story's zone); UTC when absent. */
+  timezone: z.string().optional(),
 });
 export type Briefing = z.infer<typeof BriefingSchema>;

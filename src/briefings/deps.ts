@@ -1,0 +1,32 @@
+// What every briefing builder receives: the event store, the story definition and (optionally) a clock.
+import { type Clock, systemClock } from '../clock.ts';
+import type { EventStore } from '../store/event-store.ts';
+import type { Briefing } from './briefing.ts';
+import type { Story } from './story-access.ts';
+
+/** Dependencies of a builder. */
+export interface BriefingDeps {
+  events: EventStore;
+  story: Story;
+  clock?: Clock;
+  /** IANA zone for days and displayed times; default: the zone of the newest article (else UTC). */
+  timezone?: string;
+}
+
+/** A briefing builder: a query in, a Briefing out. */
+export type BriefingBuilder<Q> = (query: Q, deps: BriefingDeps) => Promise<Briefing>;
+
+export function clockOf(deps: BriefingDeps): Clock {
+  return deps.clock ?? systemClock;
+}
+
+/** The zone the briefing counts days in: deps.timezone, else the newest article's zone, else UTC. */
+export async function zoneOf(deps: BriefingDeps): Promise<string> {
+  if (deps.timezone) return deps.timezone;
+  const [latest] = await deps.events.events({ from: '1970-01-01T00:00:00Z', order: 'desc', limit: 1 });
+  const article = latest ? await deps.events.article(latest.articleId) : null;
+  return article?.timezone || 'UTC';
+}
+
+/** Upper bound of events one briefing reads from a window (keeps builders cheap at 1M events). */
+export const MAX_WINDOW_EVENTS = 2000;

@@ -1,0 +1,79 @@
+// Sources builder: what the dataset holds — articles, their date ranges, and overall counts.
+import { UserError } from '../errors.ts';
+import type { Article } from '../store/types.ts';
+import type { Briefing, BriefingItem } from './briefing.ts';
+import { citedItem, createArticleLookup } from './citations.ts';
+import { type BriefingDeps, zoneOf } from './deps.ts';
+import { formatDay, formatInstant, localDay } from './time.ts';
+
+export interface SourcesQuery {
+  limit?: number;
+}
+
+export const DEFAULT_SOURCES = 25;
+
+/** Builds the list of articles in the dataset (newest first), each cited to its opening entry. */
+export async function buildSources(query: SourcesQuery, deps: BriefingDeps): Promise<Briefing> {
+  const tz = await zoneOf(deps);
+  const stats = await deps.events.stats();
+  if (stats.articles === 0)
+    throw new UserError('NOTHING_FOUND', 'The dataset is empty: ingest some articles first.');
+  const all = await deps.events.articles();
+  const shown = [...all].sort(newestFirst).slice(0, query.limit ?? DEFAULT_SOURCES);
+  const lookup = createArticleLookup(deps.events);
+  const items: BriefingItem[] = [];
+  for (const article of shown) {
+    const [first] = await deps.events.events({
+      articleId: article.id,
+      includeUntimed: true,
+      order: 'asc',
+      limit: 1,
+    });
+    const [last] = await deps.events.events({
+      articleId: article.id,
+      includeUntimed: true,
+      order: 'desc',
+      limit: 1,
+    });
+    if (!first) continue;
+    const kind = article.kind === 'live' ? 'live blog' : 'article';
+    const range =
+      first.time && last?.time && last.time !== first.time
+        ? `${formatInstant(first.time, tz)} – ${formatInstant(last.time, tz)}`
+        : first.time
+          ? formatInstant(first.time, tz)
+          : article.publishedAt
+            ? formatDay(localDay(article.publishedAt, tz))
+            : 'undated';
+    const detail = [
+      kind,
+      article.outlet,
+      range,
+      article.editorKeyPoints.length ? "has editors' Key Points" : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    items.push(await citedItem(article.title, first, lookup, detail));
+  }
+  const span =
+    stats.earliest && stats.latest
+      ? ` · ${formatDay(localDay(stats.earliest, tz))} to ${formatDay(localDay(stats.latest, tz))}`
+      : '';
+  return {
+    kind: 'sources',
+    title: 'Sources',
+    subtitle: `${stats.articles} ${stats.articles === 1 ? 'article' : 'articles'}, ${stats.events} ${stats.events === 1 ? 'entry' : 'entries'}${span}`,
+    sections: [
+      { heading: shown.length < stats.articles ? `Latest ${shown.length} articles` : 'Articles', items },
+    ],
+    window: { from: stats.earliest, to: stats.latest },
+    sources: lookup.titles(),
+    timezone: tz,
+  };
+}
+
+function newestFirst(a: Article, b: Article): number {
+  const pa = a.publishedAt ?? '';
+  const pb = b.publishedAt ?? '';
+  return pa === pb ? a.title.localeCompare(b.title) : pa < pb ? 1 : -1;
+}
