@@ -10,7 +10,12 @@ export interface SentenceChoice {
 }
 
 const MIN_WORDS = 4;
-const IDEAL_MAX_WORDS = 35;
+
+/** Preference for early sentences and the length beyond which sentences are penalised. */
+export interface SentenceWeights {
+  leadDecay: number;
+  idealWords: number;
+}
 
 /** The entry's sentences, in order, skipping fragments, credits and image lines. */
 export function entrySentences(event: Pick<Event, 'paragraphs'>): string[] {
@@ -31,6 +36,7 @@ export function keySentence(
   entryVector: TermVector,
   windowCentroid: TermVector,
   idf: ReadonlyMap<string, number>,
+  weights: SentenceWeights = { leadDecay: 0.15, idealWords: 35 },
 ): SentenceChoice | null {
   const list = entrySentences(event);
   let best: SentenceChoice | null = null;
@@ -38,8 +44,8 @@ export function keySentence(
     const v = tfidfVector(contentStems(text), idf);
     if (v.norm === 0) return;
     const n = wordCount(text);
-    const lead = 1 / (1 + 0.15 * i);
-    const length = n > IDEAL_MAX_WORDS ? IDEAL_MAX_WORDS / n : 1;
+    const lead = 1 / (1 + weights.leadDecay * i);
+    const length = n > weights.idealWords ? weights.idealWords / n : 1;
     const score = (0.5 * cosine(v, entryVector) + 0.5 * cosine(v, windowCentroid) + 0.1) * lead * length;
     if (!best || score > best.score) best = { text, score };
   });

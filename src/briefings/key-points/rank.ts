@@ -5,7 +5,13 @@ import { isEligible } from './eligibility.ts';
 import { headlineQuality } from './headline-quality.ts';
 import { keySentence } from './key-sentence.ts';
 import { contentStems, wordCount } from './text.ts';
-import { cosine, inverseDocumentFrequency, type TermVector, tfidfVector } from './vectors.ts';
+import {
+  cosine,
+  inverseDocumentFrequency,
+  similarityMatrix,
+  type TermVector,
+  tfidfVector,
+} from './vectors.ts';
 
 /** One generated bullet: the event it cites, the bullet text, and its ranking score. */
 export interface KeyPoint {
@@ -26,11 +32,22 @@ export interface RankOptions {
 
 /** Tunable weights of the ranker; exported for the evaluation harness. */
 export const RANK_WEIGHTS = {
+  /** How many times headline words count in the entry's vector. */
   headlineRepeat: 2,
+  /** Boost per log-count of near-duplicates that repeat the entry. */
   duplicateBoost: 0.5,
+  /** Extra weight of the newest entry over the oldest (linear in between). */
   recency: 0.15,
+  /** Weight of the entry's length (log words, relative to the window mean). */
+  lengthPrior: 0.3,
+  /** Relevance multiplier when the bullet is a sentence instead of a headline. */
   sentencePenalty: 0.9,
+  /** MMR trade-off between relevance (1) and novelty (0). */
   mmrLambda: 0.7,
+  /** Key sentence: decay of the preference for earlier sentences. */
+  leadDecay: 0.15,
+  /** Key sentence: words beyond which longer sentences are penalised. */
+  idealSentenceWords: 35,
 };
 
 interface Candidate {
@@ -96,15 +113,9 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   });
   const idf = inverseDocumentFrequency(docs);
   const vectors = docs.map((d) => tfidfVector(d, idf));
-  const size = window.length;
-  const sim = vectors.map(() => new Float64Array(size));
-  for (let i = 0; i < size; i++) {
-    for (let j = i + 1; j < size; j++) {
-      const s = cosine(vectors[i], vectors[j]);
-      sim[i][j] = s;
-      sim[j][i] = s;
-    }
-  }
+  const sim = similarityMatrix(vectors);
+  const lengths = window.map((e) => Math.log1p(wordCount(e.paragraphs.join(' '))));
+  const meanLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
   const prior = window.map((e) => 1 + (corroboration.get(e.id) ?? 0));
   const central = graphCentrality(sim, prior);
   const recency = recencyRanks(window);
@@ -120,7 +131,10 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
       text = event.headline.trim();
       quality = hq;
     } else {
-      const key = keySentence(event, vectors[index], centroid, idf);
+      const key = keySentence(event, vectors[index], centroid, idf, {
+        leadDecay: RANK_WEIGHTS.leadDecay,
+        idealWords: RANK_WEIGHTS.idealSentenceWords,
+      });
       if (!key) {
         if (!event.headline.trim() || !useHeadlines) return;
         text = event.headline.trim();
@@ -131,7 +145,9 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
       }
     }
     const corroborated = 1 + RANK_WEIGHTS.duplicateBoost * Math.log1p(corroboration.get(event.id) ?? 0);
-    const relevance = central[index] * corroborated * quality * (1 + RANK_WEIGHTS.recency * recency[index]);
+    const length = Math.max(0.1, 1 + RANK_WEIGHTS.lengthPrior * (lengths[index] / meanLength - 1));
+    const relevance =
+      central[index] * corroborated * quality * length * (1 + RANK_WEIGHTS.recency * recency[index]);
     candidates.push({ index, event, text, relevance, vector: vectors[index] });
   });
   if (candidates.length === 0) return [];

@@ -41,8 +41,19 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Stems of the content words of a text (stop words and 1-letter tokens dropped). */
+const contentCache = new Map<string, string[]>();
+
+/** Stems of the content words of a text (stop words and 1-letter tokens dropped); memoised, do not mutate. */
 export function contentStems(text: string): string[] {
+  const cached = contentCache.get(text);
+  if (cached) return cached;
+  const out = computeContentStems(text);
+  if (contentCache.size > 50_000) contentCache.clear();
+  contentCache.set(text, out);
+  return out;
+}
+
+function computeContentStems(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
     if (w.length < 2 || STOP_WORDS.has(w)) continue;
@@ -51,10 +62,11 @@ export function contentStems(text: string): string[] {
   return out;
 }
 
-/** Number of whitespace-separated words, the unit of the word budget. */
+/** Number of whitespace-separated words holding a letter or digit, the unit of the word budget. */
 export function wordCount(text: string): number {
-  const t = text.trim();
-  return t ? t.split(/\s+/u).length : 0;
+  let n = 0;
+  for (const w of text.split(/\s+/u)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  return n;
 }
 
 const SENTENCE_END = /(?<=[.!?…])["”’')\]]*\s+(?=["“‘([]?[\p{Lu}\p{N}])/u;

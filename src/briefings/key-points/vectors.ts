@@ -47,3 +47,34 @@ export function cosine(a: TermVector, b: TermVector): number {
   }
   return dot / (a.norm * b.norm);
 }
+
+/** Pairwise cosine similarities (zero diagonal), computed through an inverted index of the vectors' terms. */
+export function similarityMatrix(vectors: readonly TermVector[]): Float64Array[] {
+  const n = vectors.length;
+  const rows = vectors.map(() => new Float64Array(n));
+  const postings = new Map<string, { doc: number; w: number }[]>();
+  vectors.forEach((v, doc) => {
+    if (v.norm === 0) return;
+    for (const [t, w] of v.weights) {
+      let list = postings.get(t);
+      if (!list) {
+        list = [];
+        postings.set(t, list);
+      }
+      list.push({ doc, w: w / v.norm });
+    }
+  });
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a++) {
+      const pa = list[a];
+      const row = rows[pa.doc];
+      for (let b = a + 1; b < list.length; b++) {
+        const pb = list[b];
+        const x = pa.w * pb.w;
+        row[pb.doc] += x;
+        rows[pb.doc][pa.doc] += x;
+      }
+    }
+  }
+  return rows;
+}
