@@ -51,7 +51,7 @@ interface EmbedLike {
 interface MessageLike {
   content?: string;
   embeds?: EmbedLike[];
-  components?: Array<{ components?: Array<{ label?: string; custom_id?: string }> }>;
+  components?: ReadonlyArray<unknown>;
 }
 
 /** Characters of one embed that count towards the 6000-per-message total. */
@@ -92,7 +92,7 @@ export function messageLimitViolations(message: MessageLike): string[] {
   const rows = message.components ?? [];
   if (rows.length > MESSAGE_ACTION_ROWS_MAX) out.push(`action rows > ${MESSAGE_ACTION_ROWS_MAX}`);
   for (const row of rows) {
-    const buttons = row.components ?? [];
+    const buttons = (row as { components?: Array<{ label?: string; custom_id?: string }> }).components ?? [];
     if (buttons.length > ACTION_ROW_BUTTONS_MAX) out.push(`buttons > ${ACTION_ROW_BUTTONS_MAX}`);
     for (const b of buttons) {
       if ((b.label?.length ?? 0) > BUTTON_LABEL_MAX) out.push(`button label > ${BUTTON_LABEL_MAX}`);

@@ -8,7 +8,7 @@ const descriptions = (messages: ReturnType<typeof renderDiscordMessages>) =>
   messages.flatMap((m) => m.embeds.map((e) => e.description ?? '')).join('\n');
 
 /** Removes markdown escapes and zero-width spaces, to compare rendered text with the source. */
-const unescape = (s: string) => s.replace(/\\(.)/g, '$1').replace(/\u200b/g, '');
+const stripEscapes = (s: string) => s.replace(/\\(.)/g, '$1').replace(/\u200b/g, '');
 
 describe('renderDiscordMessages', () => {
   it('GIVEN the seed key points THEN one embed with title, colour, linked bullets, footer and timestamp', () => {
@@ -45,7 +45,7 @@ describe('renderDiscordMessages', () => {
 
   it('GIVEN 400 items THEN nothing is dropped: every item and every 5,000-character quote is rendered in order', () => {
     const briefing = adversarialBriefing(400);
-    const text = unescape(descriptions(renderDiscordMessages(briefing)));
+    const text = stripEscapes(descriptions(renderDiscordMessages(briefing)));
     let from = 0;
     for (const section of briefing.sections)
       for (const item of section.items) {
