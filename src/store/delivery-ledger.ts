@@ -16,6 +16,8 @@ export interface LedgerEntry extends Delivery {
   payload: Record<string, unknown> | null;
   error: string | null;
   leaseUntil: string | null;
+  /** When the row was first claimed (database time). */
+  createdAt: string;
 }
 
 export interface ClaimInput {
@@ -32,6 +34,10 @@ export interface ClaimInput {
 export interface DeliveryLedger {
   /** The replica id written into claimed_by. */
   readonly owner: string;
+  /** How long a claim lasts without renewal. */
+  readonly leaseMs: number;
+  /** Which of these (subscription, window key) pairs already have a row, as `subscriptionId|windowKey`. */
+  existing(subscriptionIds: string[], windowKeys: string[]): Promise<Set<string>>;
   /** Claims a window for this replica (INSERT … ON CONFLICT DO NOTHING); null when any row for it exists. */
   claim(input: ClaimInput): Promise<LedgerEntry | null>;
   /** Records a final outcome without sending ('skipped', 'missed'); false when the window already had a row. */
@@ -78,6 +84,7 @@ function fromRow(r: Row): LedgerEntry {
     payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : ((r.payload as Record<string, unknown>) ?? null),
     error: (r.error as string | null) ?? null,
     leaseUntil: isoOrNull(r.lease_until),
+    createdAt: isoOrNull(r.created_at) ?? '',
   };
 }
 
@@ -86,7 +93,8 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 /** A ledger bound to one replica (`owner`), with claims leased for `leaseMs` of database time. */
 export function createDeliveryLedger(sql: Sql, opts: { owner?: string; leaseMs?: number } = {}): DeliveryLedger {
   const owner = opts.owner ?? `replica-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const leaseSql = `clock_timestamp() + make_interval(secs => ${Math.max(0.1, (opts.leaseMs ?? 60_000) / 1000)})`;
+  const leaseMs = Math.max(100, opts.leaseMs ?? 60_000);
+  const leaseSql = `clock_timestamp() + make_interval(secs => ${leaseMs / 1000})`;
   const insert = async (input: ClaimInput, state: string, error: string | null) => {
     const { rows } = await sql.query<Row>(
       `INSERT INTO deliveries (id, subscription_id, window_key, kind, state, attempts, late, due_at, window_from, window_to,
@@ -114,6 +122,15 @@ export function createDeliveryLedger(sql: Sql, opts: { owner?: string; leaseMs?:
   };
   return {
     owner,
+    leaseMs,
+    async existing(subscriptionIds, windowKeys) {
+      if (subscriptionIds.length === 0 || windowKeys.length === 0) return new Set();
+      const { rows } = await sql.query<{ subscription_id: string; window_key: string }>(
+        'SELECT subscription_id, window_key FROM deliveries WHERE subscription_id = ANY($1::text[]) AND window_key = ANY($2::text[])',
+        [subscriptionIds, windowKeys],
+      );
+      return new Set(rows.map((r) => `${r.subscription_id}|${r.window_key}`));
+    },
     claim: (input) => insert(input, 'claimed', null),
     async record(input) {
       return (await insert(input, input.state, input.error ?? null)) !== null;
