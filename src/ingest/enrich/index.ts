@@ -1,0 +1,56 @@
+// Enrichment of a parsed document: quotes with speakers, entities, topics and near-duplicates, per the story.
+
+import type { Event, ParsedDocument } from '../../store/types.ts';
+import type { Story } from '../story.ts';
+import { compileStory } from './compiled-story.ts';
+import { markDuplicates } from './duplicates.ts';
+import { eventEntities, findMentions } from './entities.ts';
+import { extractQuotes } from './quotes.ts';
+import { tokenize } from './tokens.ts';
+import { assignTopics, scoreTopics } from './topics.ts';
+
+export { compileStory } from './compiled-story.ts';
+export { findUnknownNames, type UnknownEntity, unknownEntities } from './entities.ts';
+
+/** Options for enrichDocument. */
+export interface EnrichOptions {
+  /** Stored events of the same story near this document's time window, to find repeats of earlier entries. */
+  prior?: Event[];
+}
+
+/**
+ * Fills quotes, entities, topics and duplicateOf on every event of a parsed document. Pure and deterministic:
+ * the same document, story and prior events give the same result.
+ */
+export function enrichDocument(doc: ParsedDocument, story: Story, opts: EnrichOptions = {}): ParsedDocument {
+  const compiled = compileStory(story);
+  const when = (e: Event) => e.time ?? doc.article.publishedAt ?? null;
+  const enriched = doc.events.map((event) => {
+    const entities = eventEntities(compiled, event.headline, event.paragraphs);
+    const headlineEntities = new Set(
+      findMentions(compiled, tokenize(event.headline)).map((m) => m.entity.id),
+    );
+    const topics = assignTopics(
+      compiled,
+      scoreTopics(compiled, event.headline, event.paragraphs, entities, headlineEntities),
+    );
+    const quotes = extractQuotes(compiled, event.paragraphs, when(event));
+    return { ...event, entities, topics, quotes };
+  });
+  const prior = (opts.prior ?? []).filter((p) => !doc.events.some((e) => e.id === p.id));
+  return {
+    article: { ...doc.article, storyId: doc.article.storyId ?? story.id },
+    events: markDuplicates(enriched, prior),
+  };
+}
+
+/** Off-story topic ids of a story (threads a digest leaves out). */
+export function offStoryTopics(story: Story): string[] {
+  return story.topics.filter((t) => t.offStory).map((t) => t.id);
+}
+
+/** Whether an event is mainly about an off-story thread: its strongest topic (listed first) is off-story. */
+export function isOffStory(story: Story, event: Pick<Event, 'topics'>): boolean {
+  const first = event.topics[0];
+  return first !== undefined && offStoryTopics(story).includes(first);
+}

@@ -1,0 +1,96 @@
+// A token trie that finds the longest known phrase at each position in one left-to-right pass.
+import type { Token } from './tokens.ts';
+
+/** How a phrase must be written in the text to count. */
+export type CaseMode = 'exact' | 'capitalised' | 'any';
+
+export interface PhraseEntry<T> {
+  value: T;
+  /** Keys to match, already normalised the same way as the token keys. */
+  keys: string[];
+  /** The phrase as written in the definition (for exact / capitalised checks). */
+  words: string[];
+  caseMode: CaseMode;
+  /** The last key is a prefix ("peacekeep*"). */
+  prefix?: boolean;
+}
+
+export interface PhraseMatch<T> {
+  value: T;
+  /** Token index range [from, to). */
+  from: number;
+  to: number;
+}
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  entries: PhraseEntry<T>[];
+  prefixes: PhraseEntry<T>[];
+}
+
+const node = <T>(): Node<T> => ({ next: new Map(), entries: [], prefixes: [] });
+
+export interface PhraseMatcher<T> {
+  /** Non-overlapping longest matches, left to right. `key` turns a token into the trie key. */
+  find(tokens: Token[], key?: (t: Token) => string): PhraseMatch<T>[];
+}
+
+export function createPhraseMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
+  const root = node<T>();
+  for (const entry of entries) {
+    if (entry.keys.length === 0) continue;
+    let cur = root;
+    const last = entry.keys.length - 1;
+    for (let i = 0; i < last; i++) {
+      let child = cur.next.get(entry.keys[i]);
+      if (!child) cur.next.set(entry.keys[i], (child = node<T>()));
+      cur = child;
+    }
+    if (entry.prefix) {
+      cur.prefixes.push(entry);
+    } else {
+      let child = cur.next.get(entry.keys[last]);
+      if (!child) cur.next.set(entry.keys[last], (child = node<T>()));
+      child.entries.push(entry);
+    }
+  }
+
+  const fits = (entry: PhraseEntry<T>, tokens: Token[], from: number): boolean => {
+    if (entry.caseMode === 'any') return true;
+    if (entry.caseMode === 'exact') return entry.words.every((w, i) => tokens[from + i]?.text === w);
+    // capitalised: a one-word name must be capitalised in the text ("Costa", not "costa")
+    return entry.keys.length > 1 || tokens[from].cap;
+  };
+
+  return {
+    find(tokens, key = (t) => t.lower) {
+      const keys = tokens.map(key);
+      const out: PhraseMatch<T>[] = [];
+      let i = 0;
+      while (i < tokens.length) {
+        let cur: Node<T> | undefined = root;
+        let best: PhraseMatch<T> | null = null;
+        for (let j = i; j < tokens.length && cur; j++) {
+          for (const p of cur.prefixes) {
+            const last = p.keys.length - 1;
+            const hit =
+              keys[j].startsWith(p.keys[last]) || tokens[j].lower.startsWith(p.words[last].toLowerCase());
+            if (hit && fits(p, tokens, i) && (!best || j + 1 > best.to))
+              best = { value: p.value, from: i, to: j + 1 };
+          }
+          cur = cur.next.get(keys[j]);
+          if (!cur) break;
+          const hit = cur.entries.find((e) => fits(e, tokens, i));
+          if (hit) best = { value: hit.value, from: i, to: j + 1 };
+          // A possessive ends a name: "Trump's special envoy" never continues into the next word.
+          if (tokens[j].possessive) break;
+        }
+        if (best) {
+          out.push(best);
+          i = best.to;
+        } else i++;
+      }
+      return out;
+    },
+  };
+}

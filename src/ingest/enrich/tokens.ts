@@ -1,0 +1,66 @@
+// Word tokens with offsets, capitalisation and possessive marks: the unit every enrichment step matches on.
+import { stemmer } from 'stemmer';
+
+export interface Token {
+  /** The word as written, without a possessive 's. */
+  text: string;
+  /** Lower-case, accent-free form. */
+  lower: string;
+  start: number;
+  end: number;
+  /** First letter upper-case. */
+  cap: boolean;
+  /** Followed by 's / ’s / a bare apostrophe: "Trump's". */
+  possessive: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?/gu;
+const ABBREVIATED = /^(?:[\p{L}]\.){2,}$/u;
+
+/** Splits text into word tokens; hyphenated words become separate tokens ("US-led" → US, led). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    const start = m.index;
+    // Keep the dot only for initialisms such as "U.S." / "J.D."
+    if (word.endsWith('.') && !ABBREVIATED.test(word)) word = word.slice(0, -1);
+    let possessive = false;
+    const poss = /['’]s$/i.exec(word);
+    if (poss && word.length > 2) {
+      word = word.slice(0, -2);
+      possessive = true;
+    } else if (
+      /['’]/.test(text[start + word.length] ?? '') &&
+      /s$/i.test(word) &&
+      !/\p{L}/u.test(text[start + word.length + 1] ?? '')
+    ) {
+      possessive = true;
+    }
+    out.push({
+      text: word,
+      lower: foldCase(word),
+      start,
+      end: start + word.length,
+      cap: /^\p{Lu}/u.test(word),
+      possessive,
+    });
+  }
+  return out;
+}
+
+/** Lower-case without accents, curly apostrophes made straight. */
+export function foldCase(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+}
+
+const stemCache = new Map<string, string>();
+/** Porter stem of a lower-case word (cached; the vocabulary of news text is small). */
+export function stem(lower: string): string {
+  let s = stemCache.get(lower);
+  if (s === undefined) {
+    s = stemmer(lower.replace(/\./g, ''));
+    if (stemCache.size < 200_000) stemCache.set(lower, s);
+  }
+  return s;
+}
