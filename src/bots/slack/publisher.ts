@@ -89,18 +89,10 @@ export function createSlackPublisher(opts: SlackPublisherOptions): Publisher<Sla
         blocks: message.blocks,
         unfurl_links: false,
         unfurl_media: false,
-        metadata: {
-          event_type: DELIVERY_EVENT_TYPE,
-          event_payload: { delivery_id: key.deliveryId, part: key.part },
-        },
+        metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { delivery_id: key.deliveryId, part: key.part } },
       });
       if (!r.ok) return r;
-      return {
-        ok: true,
-        messageId: String(r.value.ts ?? ''),
-        rateLimitedMs: r.rateLimitedMs,
-        retries: r.retries,
-      };
+      return { ok: true, messageId: String(r.value.ts ?? ''), rateLimitedMs: r.rateLimitedMs, retries: r.retries };
     },
     async findSent(target: DeliveryTarget, key: PartKey, since: Date): Promise<string | null> {
       let cursor: string | undefined;
@@ -115,18 +107,12 @@ export function createSlackPublisher(opts: SlackPublisherOptions): Publisher<Sla
         if (!r.ok) throw new Error(`cannot check the channel for an earlier send: ${r.reason}`);
         const messages = (r.value.messages as Array<Record<string, any>> | undefined) ?? [];
         for (const m of messages) {
-          const meta = m.metadata as
-            | { event_type?: string; event_payload?: Record<string, unknown> }
-            | undefined;
+          const meta = m.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
           if (meta?.event_type !== DELIVERY_EVENT_TYPE) continue;
-          if (
-            meta.event_payload?.delivery_id === key.deliveryId &&
-            Number(meta.event_payload?.part ?? 0) === key.part
-          )
+          if (meta.event_payload?.delivery_id === key.deliveryId && Number(meta.event_payload?.part ?? 0) === key.part)
             return String(m.ts);
         }
-        cursor =
-          (r.value.response_metadata as { next_cursor?: string } | undefined)?.next_cursor || undefined;
+        cursor = (r.value.response_metadata as { next_cursor?: string } | undefined)?.next_cursor || undefined;
         if (!cursor) return null;
       }
       return null;
