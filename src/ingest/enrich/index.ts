@@ -1,6 +1,6 @@
 // Enrichment of a parsed document: quotes with speakers, entities, topics and near-duplicates, per the story.
 
-import type { Event, ParsedDocument } from '../../store/types.ts';
+import type { Article, Event, ParsedDocument, Quote } from '../../store/types.ts';
 import type { Story } from '../story.ts';
 import { compileStory } from './compiled-story.ts';
 import { markDuplicates } from './duplicates.ts';
@@ -42,6 +42,11 @@ export function enrichDocument(doc: ParsedDocument, story: Story, opts: EnrichOp
     article: { ...doc.article, storyId: doc.article.storyId ?? story.id },
     events: markDuplicates(enriched, prior),
   };
+}
+
+/** Quotations in an article's lede (the standfirst paragraphs above the entries), with speakers resolved. */
+export function extractArticleQuotes(article: Article, story: Story): Quote[] {
+  return extractQuotes(compileStory(story), article.lede, article.publishedAt);
 }
 
 /** Off-story topic ids of a story (threads a digest leaves out). */
