@@ -81,12 +81,10 @@ function option(commandName: string, o: CommandOption): APIApplicationCommandBas
         return {
           ...base,
           type: ApplicationCommandOptionType.String,
-          choices: o.choices
-            .slice(0, 25)
-            .map((c) => ({
-              name: c.name.slice(0, CHOICE_NAME_MAX),
-              value: c.value.slice(0, CHOICE_VALUE_MAX),
-            })),
+          choices: o.choices.slice(0, 25).map((c) => ({
+            name: c.name.slice(0, CHOICE_NAME_MAX),
+            value: c.value.slice(0, CHOICE_VALUE_MAX),
+          })),
         };
       return { ...base, type: ApplicationCommandOptionType.String, autocomplete: !!o.autocomplete };
   }

@@ -196,12 +196,10 @@ async function handleAutocomplete(
   await deps.responder.callback(i, {
     type: InteractionResponseType.ApplicationCommandAutocompleteResult,
     data: {
-      choices: choices
-        .slice(0, AUTOCOMPLETE_CHOICES_MAX)
-        .map((c) => ({
-          name: clip(c.name, CHOICE_NAME_MAX),
-          value: String(c.value).slice(0, CHOICE_VALUE_MAX),
-        })),
+      choices: choices.slice(0, AUTOCOMPLETE_CHOICES_MAX).map((c) => ({
+        name: clip(c.name, CHOICE_NAME_MAX),
+        value: String(c.value).slice(0, CHOICE_VALUE_MAX),
+      })),
     },
   });
   return { kind: 'autocomplete', ok, code: ok ? undefined : 'INTERNAL' };

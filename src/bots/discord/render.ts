@@ -135,22 +135,37 @@ function briefingBlocks(briefing: Briefing): string[] {
   const blocks: string[] = [];
   const subtitle = briefing.subtitle.trim();
   if (subtitle) for (const piece of splitText(escapeMarkdown(subtitle), BLOCK_MAX)) blocks.push(piece);
-  const shortTimes = windowHours(briefing) <= 24;
+  const style = { shortTimes: windowHours(briefing) <= 24, nameArticles: citedArticles(briefing) > 1 };
   for (const section of briefing.sections) {
     if (section.items.length === 0) continue;
     const heading = section.heading.trim();
     if (heading) blocks.push(`\n**${clip(escapeMarkdown(heading), 250)}**`);
-    for (const item of section.items) blocks.push(...itemBlocks(item, shortTimes));
+    for (const item of section.items) blocks.push(...itemBlocks(item, style));
   }
   if (blocks.length === 0) blocks.push('Nothing to show.');
   return blocks;
 }
 
-function itemBlocks(item: BriefingItem, shortTimes: boolean): string[] {
+/** How many distinct articles the items cite: with one, the footer names it and bullets need not repeat it. */
+function citedArticles(briefing: Briefing): number {
+  const titles = new Set<string>();
+  for (const section of briefing.sections)
+    for (const item of section.items) if (item.citation?.articleTitle) titles.add(item.citation.articleTitle);
+  return titles.size;
+}
+
+interface ItemStyle {
+  /** Times as hours only (the window is a day or less). */
+  shortTimes: boolean;
+  /** Name the cited article on unlinked bullets (the briefing cites several). */
+  nameArticles: boolean;
+}
+
+function itemBlocks(item: BriefingItem, { shortTimes, nameArticles }: ItemStyle): string[] {
   const text = escapeMarkdown(item.text.trim().replace(/\s*\n\s*/g, ' '));
   const url = safeLinkUrl(item.citation?.url);
   const meta: string[] = [];
-  if (item.citation && !url && item.citation.articleTitle)
+  if (item.citation && !url && nameArticles && item.citation.articleTitle)
     meta.push(`_${clip(escapeMarkdown(item.citation.articleTitle), 120)}_`);
   const time = discordTimestamp(item.citation?.time ?? null, shortTimes ? 't' : 'f');
   if (time) meta.push(time);

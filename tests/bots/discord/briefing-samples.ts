@@ -24,7 +24,7 @@ export function seedKeyPoints(): Briefing {
           text,
           citation: {
             eventId: `e${i}`,
-            articleTitle: blog,
+            articleTitle: i === 3 ? 'Zelensky reshuffles top officials' : blog,
             url: i % 2 === 0 ? `https://www.independent.co.uk/news/world/europe/ukraine-live-${i}` : null,
             time: `2026-01-06T${String(9 + i).padStart(2, '0')}:15:00.000Z`,
             author: 'Jane Dalton',
@@ -55,7 +55,7 @@ export function adversarialBriefing(items = 400): Briefing {
         detail: i % 7 === 0 ? `${hostile} detail ${'x'.repeat(i * 20)}` : undefined,
         citation: {
           eventId: `ev-${s}-${i}`,
-          articleTitle: hostile,
+          articleTitle: `${hostile} article ${s}`,
           url:
             i % 3 === 0
               ? 'https://example.com/a_(b)?q=@everyone'

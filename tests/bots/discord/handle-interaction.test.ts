@@ -39,6 +39,7 @@ beforeEach(() => {
 });
 
 const callbacks = () => api.find({ method: 'POST', route: /\/callback$/ });
+// biome-ignore lint/suspicious/noExplicitAny: recorded JSON bodies are read loosely in assertions
 type Body = { type: number; data: Record<string, any> };
 
 describe('handleInteraction', () => {
@@ -141,6 +142,7 @@ describe('handleInteraction', () => {
   });
 
   it('GIVEN a long digest THEN page 1 with buttons, and the Next button shows page 2', async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: editing a recorded payload
     const command = fixture('command-brief-date.json') as any;
     command.data.options = [{ name: 'digest', type: 1, options: [{ name: 'items', type: 4, value: 240 }] }];
     const outcome = await handleInteraction(command, deps);

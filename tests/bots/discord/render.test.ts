@@ -33,6 +33,14 @@ describe('renderDiscordMessages', () => {
     expect(messageLimitViolations(messages[0])).toEqual([]);
   });
 
+  it('GIVEN items citing one article only THEN bullets do not repeat its title (the footer names it)', () => {
+    const briefing = seedKeyPoints();
+    for (const item of briefing.sections[0].items) if (item.citation) item.citation.articleTitle = 'One blog';
+    const [m] = renderDiscordMessages(briefing);
+    expect(m.embeds[0].description).not.toContain('One blog');
+    expect(m.embeds[0].footer?.text).toContain('Sources: Ukraine-Russia war latest');
+  });
+
   it('GIVEN an adversarial briefing of 400 items THEN every payload is within every limit', () => {
     const messages = renderDiscordMessages(adversarialBriefing(400), { paginate: { key: 'k1' } });
     expect(messages.length).toBeGreaterThan(5);
