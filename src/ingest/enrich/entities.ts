@@ -63,6 +63,9 @@ const CONNECTORS = new Set(['von', 'van', 'der', 'de', 'da', 'del', 'la', 'le', 
 const ORG_WORDS =
   /\b(?:Department|Ministry|Council|Agency|Commission|Committee|Party|Group|Office|Bank|Fund|Forces|Army|Navy|Service|Union|Institute|University|Company|Corporation|Times|News|Post|Programme|Conference|Assembly|Parliament)\b/;
 
+const PLACE_WORDS =
+  /\b(?:East|West|North|South|Sea|Ocean|Gulf|River|Island|Islands|Region|Oblast|Province|City|Street|Square|Palace|Bay|Mountains?)\b/;
+
 /** A capitalised name found in the text that the story does not know. */
 export interface UnknownName {
   name: string;
@@ -110,7 +113,13 @@ export function unknownNameRuns(text: string, tokens: Token[], mentions: Mention
     if (words.every((w) => /^[\p{Lu}\p{N}.]+$/u.test(w.text))) continue; // acronyms and credits (AP, AFP)
     if (words.length === 1 && !honorific) continue;
     const name = text.slice(words[0].start, words[words.length - 1].end);
-    const type = ORG_WORDS.test(name) ? 'org' : honorific || words.length <= 3 ? 'person' : 'other';
+    const type = ORG_WORDS.test(name)
+      ? 'org'
+      : !honorific && PLACE_WORDS.test(name)
+        ? 'other'
+        : honorific || words.length <= 3
+          ? 'person'
+          : 'other';
     out.push({ name, type, from, to });
   }
   return out;
