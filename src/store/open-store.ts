@@ -65,8 +65,12 @@ export async function lockDirectory(dir: string, command: string, waitMs: number
   }
   throw new UserError(
     'DB_LOCKED',
-    `the database ${dir} is in use by ${describeHolder(holder)}; stop it or run the command through it` +
-      (holder.admin ? ' (its admin endpoint did not answer)' : ''),
+    `the database ${dir} is in use by ${describeHolder(holder)}` +
+      (command === 'start'
+        ? ''
+        : holder.admin
+          ? ' and its admin endpoint did not answer'
+          : '; try again when it has finished'),
   );
 }
 
