@@ -40,12 +40,22 @@ const APPEAL_END = /your support makes all the difference\.?$/i;
 const APPEAL_CUES =
   /\b(?:your support|your donation|paywalls?|support (?:us|our journalism)|make a (?:donation|contribution)|independent journalism|quality journalism|reporters on the ground|paid for by those who can afford|help us (?:to )?(?:keep|tell))\b/gi;
 
+/** Chrome lines are short; one combined pattern keeps the check to a single scan. */
+const MAX_CHROME_LENGTH = 200;
+const CHROME_ANY = new RegExp(CHROME_LINES.map((re) => `(?:${re.source})`).join('|'), 'i');
+
 function isChrome(line: string): boolean {
-  for (const re of CHROME_LINES) if (re.test(line)) return true;
-  return false;
+  return line.length <= MAX_CHROME_LENGTH && CHROME_ANY.test(line);
 }
 
+const APPEAL_HINT = /support|donation|paywall|journalism|reporters on|paid for|help us/i;
+
+/** Appeal paragraphs are full sentences; shorter lines are left to the line lexicon. */
+const MIN_APPEAL_LENGTH = 60;
+
 function isAppealParagraph(line: string): boolean {
+  if (line.length < MIN_APPEAL_LENGTH) return false;
+  if (!APPEAL_HINT.test(line)) return false;
   const hits = line.match(APPEAL_CUES);
   return hits !== null && new Set(hits.map((h) => h.toLowerCase())).size >= 2;
 }

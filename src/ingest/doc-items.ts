@@ -1,7 +1,7 @@
 // Classifies each cleaned node once (stamp, title-like, prose, lead-in, card) so segmentation stays linear.
 import type { DocNode } from './images.ts';
 import { parseStamp, type Stamp } from './stamps.ts';
-import { isBodyLine, isListItem, isProse, isTitleLike, wordCount } from './text-lines.ts';
+import { lineShape } from './text-lines.ts';
 
 /** A node with its shape computed once. */
 export interface DocItem {
@@ -39,16 +39,17 @@ export function classify(nodes: DocNode[]): DocItem[] {
     }
     const text = node.text;
     const stamp = parseStamp(text);
-    const listItem = isListItem(text);
+    const shape = lineShape(text);
+    const free = stamp === null;
     return {
       node,
       text,
       stamp,
-      title: stamp === null && isTitleLike(text),
-      prose: stamp === null && isProse(text),
-      body: stamp === null && isBodyLine(text),
-      listItem,
-      leadIn: stamp === null && !listItem && text.endsWith(':') && wordCount(text) <= 15,
+      title: free && shape.title,
+      prose: free && shape.prose,
+      body: free && shape.body,
+      listItem: shape.listItem,
+      leadIn: free && !shape.listItem && text.endsWith(':') && shape.words <= 15,
       card: false,
     };
   });

@@ -18,7 +18,29 @@ function toIso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** UTC offset (minutes) of a zone over one local day, or null when it changes during that day (DST). */
+const dayOffsetCache = new Map<string, number | null>();
+const CACHE_LIMIT = 100_000;
+
+function dayOffset(day: DayParts, zone: string): number | null | undefined {
+  const key = `${zone}|${day.year}-${day.month}-${day.day}`;
+  let offset = dayOffsetCache.get(key);
+  if (offset === undefined) {
+    const start = DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone });
+    if (!start.isValid) return undefined;
+    const end = start.set({ hour: 23, minute: 59 });
+    offset = start.offset === end.offset ? start.offset : null;
+    if (dayOffsetCache.size >= CACHE_LIMIT) dayOffsetCache.clear();
+    dayOffsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** Local wall time in a zone to epoch milliseconds; time-zone maths is cached per day as it dominates parsing. */
 function localMs(day: DayParts, hour: number, minute: number, zone: string): number | null {
+  const offset = dayOffset(day, zone);
+  if (offset === undefined) return null;
+  if (offset !== null) return Date.UTC(day.year, day.month - 1, day.day, hour, minute) - offset * 60_000;
   const dt = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
   return dt.isValid ? dt.toMillis() : null;
 }

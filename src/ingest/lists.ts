@@ -54,7 +54,7 @@ const MIN_ITEMS = 2;
 export function splitLists(headline: string | null, lines: { text: string; listItem: boolean }[]): BodyText {
   const paragraphs: string[] = [];
   const lists: EventList[] = [];
-  const headlineCount = headline ? declaredCount(headline) : null;
+  let headlineCount: number | null | undefined;
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].listItem) {
       paragraphs.push(lines[i].text);
@@ -70,6 +70,7 @@ export function splitLists(headline: string | null, lines: { text: string; listI
     const before = paragraphs.length > 0 ? paragraphs[paragraphs.length - 1] : null;
     const leadIn = before?.endsWith(':') ? before.slice(0, -1).trim() : null;
     let title: string;
+    if (headlineCount === undefined) headlineCount = headline ? declaredCount(headline) : null;
     if (lists.length === 0 && headline && headlineCount !== null) title = headline;
     else if (leadIn) title = leadIn;
     else title = headline ?? items[0];

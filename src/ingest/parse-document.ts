@@ -7,7 +7,7 @@ import { classify, type DocItem } from './doc-items.ts';
 import { isNewestFirst, resolveEntryTimes } from './entry-times.ts';
 import { parseHeader } from './header.ts';
 import { detectHints } from './hints.ts';
-import { articleIdFor, eventIdFor, normaliseHeadline } from './ids.ts';
+import { articleIdFor, eventIdForKey, eventKey } from './ids.ts';
 import { extractImages } from './images.ts';
 import { splitLists } from './lists.ts';
 import { type ParseOptions, type ResolvedOptions, resolveOptions } from './parse-options.ts';
@@ -65,10 +65,10 @@ function assignIds(
   for (let k = 0; k < drafts.length; k++) {
     const i = newestFirst ? drafts.length - 1 - k : k;
     const { time, estimated } = times[i];
-    const key = `${normaliseHeadline(drafts[i].headline)}|${estimated ? 'estimated' : time}`;
+    const key = eventKey(drafts[i].headline, time, estimated);
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    ids[i] = eventIdFor(source, drafts[i].headline, time, estimated, occurrence);
+    ids[i] = eventIdForKey(source, key, occurrence);
   }
   return ids;
 }

@@ -15,11 +15,15 @@ export function splitLines(text: string): string[] {
   return out;
 }
 
-const CLOSERS = `"'”’»)\\]`;
-const SENTENCE_END = new RegExp(`[.!…][${CLOSERS}]*$`, 'u');
-const QUESTION_END = new RegExp(`\\?[${CLOSERS}]*$`, 'u');
-const SOFT_END = /[:;,]$/;
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
 const OPENING_QUOTE = /^["'“‘«]/u;
+
+/** The last character of the line that is not a closing quote or bracket ('' if none). */
+function lastMark(line: string): string {
+  let i = line.length - 1;
+  while (i >= 0 && CLOSERS.has(line[i])) i--;
+  return i >= 0 ? line[i] : '';
+}
 const LIST_ITEM = /^(?:[-–—•*·▪●◦‣]|\d{1,2}[.)])\s+\S/u;
 
 export function wordCount(line: string): number {
@@ -35,7 +39,17 @@ export function wordCount(line: string): number {
 
 /** True when the line ends the way a sentence does (full stop, exclamation, ellipsis, maybe closing quotes). */
 export function endsSentence(line: string): boolean {
-  return SENTENCE_END.test(line);
+  const mark = lastMark(line);
+  return mark === '.' || mark === '!' || mark === '…';
+}
+
+function endsQuestion(line: string): boolean {
+  return lastMark(line) === '?';
+}
+
+function endsSoft(line: string): boolean {
+  const last = line[line.length - 1];
+  return last === ':' || last === ';' || last === ',';
 }
 
 export function isListItem(line: string): boolean {
@@ -53,7 +67,7 @@ export function isProse(line: string): boolean {
   const words = wordCount(line);
   if (words >= 30) return true;
   if (endsSentence(line)) return words >= 3;
-  if (QUESTION_END.test(line)) return OPENING_QUOTE.test(line) || words > 25;
+  if (endsQuestion(line)) return OPENING_QUOTE.test(line) || words > 25;
   return false;
 }
 
@@ -65,7 +79,7 @@ export function isBodyLine(line: string): boolean {
 /** A short line with no closing punctuation: a headline, title, card title or label. */
 export function isTitleLike(line: string): boolean {
   if (line.length > 220 || isListItem(line)) return false;
-  if (endsSentence(line) || SOFT_END.test(line)) return false;
+  if (endsSentence(line) || endsSoft(line)) return false;
   const words = wordCount(line);
   return words >= 2 && words <= 25;
 }
@@ -85,4 +99,30 @@ export function isBylineLike(line: string): boolean {
     if (!words.every((w) => NAME_WORD.test(w))) return false;
   }
   return true;
+}
+
+/** Every shape of a line, computed in one pass (used when classifying whole documents). */
+export interface LineShape {
+  listItem: boolean;
+  prose: boolean;
+  title: boolean;
+  body: boolean;
+  words: number;
+}
+
+export function lineShape(line: string): LineShape {
+  const listItem = isListItem(line);
+  const words = wordCount(line);
+  const mark = lastMark(line);
+  const sentence = mark === '.' || mark === '!' || mark === '…';
+  let prose = false;
+  if (!listItem) {
+    if (words >= 30) prose = true;
+    else if (sentence) prose = words >= 3;
+    else if (mark === '?') prose = words > 25 || OPENING_QUOTE.test(line);
+  }
+  const soft = endsSoft(line);
+  const title = !listItem && line.length <= 220 && !sentence && !soft && words >= 2 && words <= 25;
+  const body = prose || line.endsWith(':') || listItem;
+  return { listItem, prose, title, body, words };
 }

@@ -11,6 +11,14 @@ function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point
+const CONTROL_CHARS = /[\u0001-\u0008\u000b\u000e-\u001f\u007f]/g;
+const REPLACEMENT_CHARS = /\ufffd/g;
+
+function countMatches(text: string, re: RegExp): number {
+  return text.match(re)?.length ?? 0;
+}
+
 /** Checks size, emptiness and binary content; linear in the text length. */
 export function checkInputText(text: string): Result<string> {
   if (typeof text !== 'string') return fail('BAD_INPUT_FILE', 'the input is not text');
@@ -22,14 +30,10 @@ export function checkInputText(text: string): Result<string> {
     );
   }
   if (text.trim().length === 0) return fail('BAD_INPUT_FILE', 'the file is empty (no text at all)');
-  let control = 0;
-  let replacement = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return fail('BAD_INPUT_FILE', 'the file looks binary (it contains NUL bytes), not text');
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 127) control++;
-    else if (c === 0xfffd) replacement++;
-  }
+  if (text.includes('\u0000'))
+    return fail('BAD_INPUT_FILE', 'the file looks binary (it contains NUL bytes), not text');
+  const control = countMatches(text, CONTROL_CHARS);
+  const replacement = countMatches(text, REPLACEMENT_CHARS);
   if (control > text.length * MAX_CONTROL_RATIO) {
     return fail('BAD_INPUT_FILE', 'the file looks binary (too many control characters), not text');
   }
