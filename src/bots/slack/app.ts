@@ -3,13 +3,21 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Briefing } from '../../briefings/briefing.ts';
+import type { SlackConfig } from '../../config.ts';
 import type { Subscription } from '../../store/types.ts';
 import type { CommandServices } from '../command-types.ts';
-import type { SlackConfig } from './config.ts';
 import { renderHomeView } from './home.ts';
 import { createChannelManagerCheck } from './permissions.ts';
 import type { RenderSlackOptions } from './render.ts';
 import { handleSlashCommand, type SlackCatalogue, type SlashCommandResult } from './slash-command.ts';
+
+/** Slack credentials (src/config.ts) plus where the HTTP receiver listens. */
+export interface SlackAppConfig extends SlackConfig {
+  /** HTTP port for /slack/events (HTTP mode; default 3000, 0 = any free port). */
+  port?: number;
+  /** Interface to listen on (HTTP mode; default all). */
+  host?: string;
+}
 
 /** Optional wiring beyond the command services. */
 export interface SlackAppOptions {
@@ -40,7 +48,7 @@ async function loadCatalogue(options: SlackAppOptions): Promise<SlackCatalogue> 
 
 /** Starts the Slack adapter with the given config and command services. */
 export async function startSlackApp(
-  config: SlackConfig,
+  config: SlackAppConfig,
   services: CommandServices,
   options: SlackAppOptions = {},
 ): Promise<RunningSlackApp> {
@@ -50,7 +58,13 @@ export async function startSlackApp(
   const socket = !!config.appToken;
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (config.appToken) {
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logger: options.logger, logLevel });
+    receiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger: options.logger,
+      logLevel,
+      // apps.connections.open goes to the same Web API base as everything else.
+      installerOptions: { clientOptions },
+    });
   } else {
     if (!config.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required for the HTTP receiver');
     receiver = new HTTPReceiver({
@@ -122,7 +136,7 @@ export async function startSlackApp(
 
   let port: number | undefined;
   if (receiver instanceof HTTPReceiver) {
-    const server = (await receiver.start({ port: config.port, host: config.host })) as Server;
+    const server = (await receiver.start({ port: config.port ?? 3000, host: config.host })) as Server;
     port = (server.address() as AddressInfo).port;
   } else {
     await receiver.start();

@@ -21,10 +21,13 @@ export function safeSlackUrl(raw: string | null | undefined): string | null {
   return href.length <= URL_MAX ? href : null;
 }
 
-/** A mrkdwn link to url labelled with (already escaped) label; just the label when the URL is unusable. */
+/**
+ * A mrkdwn link to url labelled with (already escaped) label; just the label when the URL is unusable.
+ * A `|` inside a label would be read as a separator, so it is shown as the look-alike `∣`.
+ */
 export function slackLink(url: string | null | undefined, escapedLabel: string): string {
   const safe = safeSlackUrl(url);
-  return safe ? `<${safe}|${escapedLabel}>` : escapedLabel;
+  return safe ? `<${safe}|${escapedLabel.replace(/\|/g, '∣')}>` : escapedLabel;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -200,7 +200,8 @@ function footerUnits(briefing: Briefing): Unit[] {
   if (sources.length === 0) return [];
   const elements = packContextElements(sources.map((s) => shortenEscaped(s, CITATION_TITLE_MAX)));
   elements[0] = `Sources: ${elements[0]}`;
-  return contextBlocks(elements).map((b) => ({ blocks: [b], plain: '' }));
+  // One element per context block keeps each block far below the message's total size budget.
+  return elements.map((e) => ({ blocks: contextBlocks([e]), plain: '' }));
 }
 
 function packContextElements(parts: string[]): string[] {
