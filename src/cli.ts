@@ -4,7 +4,10 @@ import { runCli } from './cli/run.ts';
 
 // Command groups (one module each). Keep this list sorted; each module exports register(program, ctx).
 const groups: GroupLoader[] = [
+  () => import('./cli/briefings.ts'),
+  () => import('./cli/digest.ts'),
   () => import('./cli/export.ts'),
+  () => import('./cli/follow.ts'),
   () => import('./cli/ingest.ts'),
   () => import('./main.ts'), // `start`
 ];

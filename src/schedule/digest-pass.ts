@@ -8,9 +8,12 @@ import { emptyReport, type PassReport, type SchedulerDeps } from './scheduler-de
 
 const DAY_MS = 24 * 3600_000;
 
-/** The key two deliveries share when they carry the same digest: window and topics. */
-export function contentKey(entry: Pick<LedgerEntry, 'windowFrom' | 'windowTo'>, topics: string[]): string {
-  return `${entry.windowFrom ?? 'latest'}|${entry.windowTo ?? 'latest'}|${[...topics].sort().join(',')}`;
+/** The key deliveries share when they carry the same digest: window, topics (and the zone its times show in). */
+export function contentKey(
+  entry: Pick<LedgerEntry, 'windowFrom' | 'windowTo'>,
+  sub: { topics: string[]; timezone: string },
+): string {
+  return `${entry.windowFrom ?? 'latest'}|${entry.windowTo ?? 'latest'}|${[...sub.topics].sort().join(',')}|${sub.timezone}`;
 }
 
 /** Runs a pool of `concurrency` workers over the items; each item's failure stays its own. */
@@ -89,7 +92,7 @@ function createContentCache(deps: SchedulerDeps, report: PassReport) {
   const renders = new Map<string, unknown[]>();
   return {
     briefing(job: DeliveryJob): Promise<Briefing | null> {
-      const key = contentKey(job.entry, job.sub.topics);
+      const key = contentKey(job.entry, job.sub);
       let b = builds.get(key);
       if (!b) {
         report.builds++;
@@ -97,14 +100,14 @@ function createContentCache(deps: SchedulerDeps, report: PassReport) {
           job.entry.windowFrom && job.entry.windowTo
             ? { from: new Date(job.entry.windowFrom), to: new Date(job.entry.windowTo) }
             : null;
-        b = deps.buildDigest(window, job.sub.topics);
+        b = deps.buildDigest(window, job.sub.topics, job.sub.timezone);
         builds.set(key, b);
       }
       return b;
     },
     render(job: DeliveryJob, briefing: Briefing): unknown[] {
       const platform = job.sub.platform;
-      const key = `${contentKey(job.entry, job.sub.topics)}|${platform}|${job.entry.late}`;
+      const key = `${contentKey(job.entry, job.sub)}|${platform}|${job.entry.late}`;
       let r = renders.get(key);
       if (!r) {
         const publisher = deps.publishers[platform];

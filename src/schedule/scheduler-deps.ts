@@ -10,8 +10,11 @@ import type { Publisher } from './publisher.ts';
 /** A coverage window (ISO instants); null asks for the latest digest (the latest day with coverage). */
 export type DigestWindow = { from: Date; to: Date } | null;
 
-/** Builds the digest of a window for topics ([] = the whole story); null when there is no coverage in it. */
-export type DigestBuilder = (window: DigestWindow, topics: string[]) => Promise<Briefing | null>;
+/**
+ * Builds the digest of a window for topics ([] = the whole story), with local times shown in `timezone`;
+ * null when there is no coverage in it.
+ */
+export type DigestBuilder = (window: DigestWindow, topics: string[], timezone?: string) => Promise<Briefing | null>;
 
 /** Structured log sink (pino-compatible shape): an event name and its fields. */
 export type SchedulerLog = (event: string, fields: Record<string, unknown>) => void;

@@ -6,13 +6,14 @@ import type { DigestBuilder } from './scheduler-deps.ts';
 
 /** A DigestBuilder over the story's event store: the window's digest, or the latest day's when window is null. */
 export function createStoryDigestBuilder(deps: BriefingDeps): DigestBuilder {
-  return async (window, topics) => {
+  return async (window, topics, timezone) => {
+    const zoned = timezone ? { ...deps, timezone } : deps;
     try {
       return await buildDigest(
         window
           ? { from: window.from.toISOString(), to: window.to.toISOString(), topics }
           : { topics: topics.length ? topics : undefined },
-        deps,
+        zoned,
       );
     } catch (err) {
       if (isUserError(err) && err.code === 'NOTHING_FOUND') return null;

@@ -21,9 +21,9 @@ export function loadStory(): Story {
   return r.value;
 }
 
-/** The story as the briefing core reads it (with its time zone). */
+/** The story as the briefing core reads it. */
 export function briefingStory(story: Story): BriefingStory {
-  return { ...story, timezone: 'Europe/London' } as unknown as BriefingStory;
+  return story;
 }
 
 /** Parses and enriches one seed file (by name prefix, e.g. "002"). */
