@@ -33,7 +33,10 @@ export async function loadStories(dir: string = DEFAULT_STORIES_DIR): Promise<St
     const parsed = parseStory(json, name);
     if (!parsed.ok) throw new UserError(parsed.error.code, parsed.error.message);
     if (stories.some((s) => s.id === parsed.value.id))
-      throw new UserError('BAD_STORY', `${name}: id: story id "${parsed.value.id}" is already used by another file`);
+      throw new UserError(
+        'BAD_STORY',
+        `${name}: id: story id "${parsed.value.id}" is already used by another file`,
+      );
     stories.push(parsed.value);
   }
   return stories;

@@ -141,7 +141,8 @@ export function resolveEntity(story: Story, text: string): Entity | null {
   if (!wanted) return null;
   for (const e of story.entities) if (e.id === text.trim().toLowerCase()) return toEntity(e);
   for (const target of [asTyped, wanted])
-    for (const e of story.entities) if (namesOf(e).some((n) => normaliseName(n) === target)) return toEntity(e);
+    for (const e of story.entities)
+      if (namesOf(e).some((n) => normaliseName(n) === target)) return toEntity(e);
   // A unique surname / last word match ("zelensky" for "Volodymyr Zelensky").
   const byLastWord = story.entities.filter((e) => normaliseName(e.name).split(' ').at(-1) === wanted);
   return byLastWord.length === 1 ? toEntity(byLastWord[0]) : null;

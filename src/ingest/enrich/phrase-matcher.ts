@@ -35,6 +35,15 @@ export interface PhraseMatcher<T> {
   find(tokens: Token[], key?: (t: Token) => string): PhraseMatch<T>[];
 }
 
+function childOf<T>(parent: Node<T>, key: string): Node<T> {
+  let child = parent.next.get(key);
+  if (!child) {
+    child = node<T>();
+    parent.next.set(key, child);
+  }
+  return child;
+}
+
 export function createPhraseMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher<T> {
   const root = node<T>();
   for (const entry of entries) {
@@ -42,16 +51,12 @@ export function createPhraseMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher
     let cur = root;
     const last = entry.keys.length - 1;
     for (let i = 0; i < last; i++) {
-      let child = cur.next.get(entry.keys[i]);
-      if (!child) cur.next.set(entry.keys[i], (child = node<T>()));
-      cur = child;
+      cur = childOf(cur, entry.keys[i]);
     }
     if (entry.prefix) {
       cur.prefixes.push(entry);
     } else {
-      let child = cur.next.get(entry.keys[last]);
-      if (!child) cur.next.set(entry.keys[last], (child = node<T>()));
-      child.entries.push(entry);
+      childOf(cur, entry.keys[last]).entries.push(entry);
     }
   }
 

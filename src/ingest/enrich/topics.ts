@@ -54,7 +54,10 @@ const ids = new WeakMap<object, number>();
 let nextId = 0;
 function keyOf(value: object): number {
   let id = ids.get(value);
-  if (id === undefined) ids.set(value, (id = nextId++));
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(value, id);
+  }
   return id;
 }
 

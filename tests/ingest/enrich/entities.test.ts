@@ -23,7 +23,9 @@ describe('entities', () => {
   });
 
   it('GIVEN the misspelling "Zelenksy" in a 003 headline THEN the entry mentions Volodymyr Zelensky', async () => {
-    const event = (await enriched('003')).events.find((e) => e.headline.startsWith('Zelenksy and Trump speak'));
+    const event = (await enriched('003')).events.find((e) =>
+      e.headline.startsWith('Zelenksy and Trump speak'),
+    );
     expect(event).toBeDefined();
     expect(ids(event!).slice(0, 2)).toEqual(['volodymyr-zelensky', 'donald-trump']);
   });
@@ -34,15 +36,36 @@ describe('entities', () => {
     expect(all001).toContain('sergei-lavrov');
     const doc000 = await enriched('000');
     expect(ids(doc000.events[0])).toEqual(
-      expect.arrayContaining(['keir-starmer', 'donald-trump', 'vladimir-putin', 'pete-hegseth', 'andrii-sybiha', 'keith-kellogg']),
+      expect.arrayContaining([
+        'keir-starmer',
+        'donald-trump',
+        'vladimir-putin',
+        'pete-hegseth',
+        'andrii-sybiha',
+        'keith-kellogg',
+      ]),
     );
   });
 
   it('GIVEN the Paris meeting entry (001) THEN the leaders, organisations and places are all there', async () => {
-    const event = (await enriched('001')).events.find((e) => e.headline.startsWith('European leaders warn against'));
+    const event = (await enriched('001')).events.find((e) =>
+      e.headline.startsWith('European leaders warn against'),
+    );
     expect(ids(event!)).toEqual(
-      expect.arrayContaining(['emmanuel-macron', 'keir-starmer', 'olaf-scholz', 'giorgia-meloni', 'donald-tusk', 'mark-rutte',
-        'ursula-von-der-leyen', 'antonio-costa', 'nato', 'european-union', 'paris', 'saudi-arabia']),
+      expect.arrayContaining([
+        'emmanuel-macron',
+        'keir-starmer',
+        'olaf-scholz',
+        'giorgia-meloni',
+        'donald-tusk',
+        'mark-rutte',
+        'ursula-von-der-leyen',
+        'antonio-costa',
+        'nato',
+        'european-union',
+        'paris',
+        'saudi-arabia',
+      ]),
     );
   });
 
@@ -51,7 +74,10 @@ describe('entities', () => {
     const event = {
       ...seed.events[0],
       headline: 'Leaders tell us little',
-      paragraphs: ['“Give us time,” he said.', 'The Costa del Sol was quiet; António Costa was in Paris with the US team.'],
+      paragraphs: [
+        '“Give us time,” he said.',
+        'The Costa del Sol was quiet; António Costa was in Paris with the US team.',
+      ],
     };
     const [out] = enrichDocument({ ...seed, events: [event] }, await bundledStory()).events;
     expect(ids(out)).toEqual(['antonio-costa', 'paris', 'united-states']);
@@ -63,7 +89,8 @@ describe('entities', () => {
     const unknown = unknownEntities(events, story);
     const names = unknown.map((u) => u.name);
     expect(names).toEqual(expect.arrayContaining(['Alex Croft', 'Bryony Gooch']));
-    for (const known of ['Keith Kellogg', 'Tammy Bruce', 'Sergey Lavroi', 'Volodymyr Zelensky']) expect(names).not.toContain(known);
+    for (const known of ['Keith Kellogg', 'Tammy Bruce', 'Sergey Lavroi', 'Volodymyr Zelensky'])
+      expect(names).not.toContain(known);
     expect(unknown.every((u) => u.count >= 1 && u.events.length >= 1)).toBe(true);
   });
 });

@@ -23,8 +23,10 @@ async function allQuotes(): Promise<Array<Quote & { source: string; eventHeadlin
   const out: Array<Quote & { source: string; eventHeadline: string | null }> = [];
   for (const file of SEED_FILES) {
     const doc = enrichDocument(parsedSeed(file.slice(0, 3)), story);
-    for (const q of extractArticleQuotes(doc.article, story)) out.push({ ...q, source: file, eventHeadline: null });
-    for (const e of doc.events) for (const q of e.quotes) out.push({ ...q, source: file, eventHeadline: e.headline });
+    for (const q of extractArticleQuotes(doc.article, story))
+      out.push({ ...q, source: file, eventHeadline: null });
+    for (const e of doc.events)
+      for (const q of e.quotes) out.push({ ...q, source: file, eventHeadline: e.headline });
   }
   return out;
 }
@@ -43,7 +45,9 @@ describe('quote extraction and speaker attribution against the hand-labelled see
     const wrongNamed: string[] = [];
     const missed: string[] = [];
     for (const label of labels) {
-      const i = unmatched.findIndex((q) => q.source === label.source && norm(q.text).startsWith(norm(label.text)));
+      const i = unmatched.findIndex(
+        (q) => q.source === label.source && norm(q.text).startsWith(norm(label.text)),
+      );
       if (i < 0) {
         missed.push(`${label.source.slice(0, 3)} ${label.text}`);
         continue;
@@ -51,7 +55,8 @@ describe('quote extraction and speaker attribution against the hand-labelled see
       const [q] = unmatched.splice(i, 1);
       hit++;
       if (q.speakerId === label.speakerId) right++;
-      else if (q.speakerId !== null) wrongNamed.push(`${label.text} → ${q.speakerId} (want ${label.speakerId})`);
+      else if (q.speakerId !== null)
+        wrongNamed.push(`${label.text} → ${q.speakerId} (want ${label.speakerId})`);
     }
     const recall = hit / labels.length;
     const precision = right / hit;
@@ -86,7 +91,9 @@ describe('speaker resolution cases', () => {
   });
 
   it('GIVEN "Sweden’s prime minister said" THEN the speaker is kept as written and not resolved to the UK prime minister', async () => {
-    const q = (await quotesOf('001')).find((x) => x.text.startsWith('There needs to be a very clear mandate'));
+    const q = (await quotesOf('001')).find((x) =>
+      x.text.startsWith('There needs to be a very clear mandate'),
+    );
     expect(q).toMatchObject({ speaker: 'Sweden’s prime minister', speakerId: null });
     expect(q?.text).toContain('But Sweden, we are normally a part');
   });
@@ -109,14 +116,27 @@ describe('speaker resolution cases', () => {
 
   it('GIVEN anonymous sources ("an official", "one agent") THEN speakerId is null and the words are kept', async () => {
     const q001 = await quotesOf('001');
-    expect(q001.find((x) => x.text.startsWith('We are ready'))).toMatchObject({ speaker: 'an official', speakerId: null });
+    expect(q001.find((x) => x.text.startsWith('We are ready'))).toMatchObject({
+      speaker: 'an official',
+      speakerId: null,
+    });
     const q002 = await quotesOf('002');
-    expect(q002.find((x) => x.text.startsWith('I’m not a soldier'))).toMatchObject({ speaker: 'one agent', speakerId: null });
+    expect(q002.find((x) => x.text.startsWith('I’m not a soldier'))).toMatchObject({
+      speaker: 'one agent',
+      speakerId: null,
+    });
   });
 
   it('GIVEN scare quotes such as “declaration of intent” and “purely bilateral” THEN they are not quotations', async () => {
     const texts = [...(await quotesOf('001')), ...(await quotesOf('002'))].map((q) => q.text);
-    for (const phrase of ['declaration of intent', 'purely bilateral', 'serious people', 'strong', 'concrete', 'terrorist'])
+    for (const phrase of [
+      'declaration of intent',
+      'purely bilateral',
+      'serious people',
+      'strong',
+      'concrete',
+      'terrorist',
+    ])
       expect(texts).not.toContain(phrase);
   });
 

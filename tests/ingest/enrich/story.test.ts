@@ -15,8 +15,19 @@ const ARCTIC = {
   title: 'Greenland and Arctic sovereignty',
   sources: ['arctic-*.txt', 'https://example.org/arctic/'],
   topics: [
-    { id: 'annexation', label: 'Annexation threats', keywords: [{ term: 'annexation', weight: 3 }, 'right now'], threshold: 3 },
-    { id: 'nato-arctic', label: 'Nato in the Arctic', keywords: ['Arctic security', 'adversaries'], entities: ['nato'], threshold: 2 },
+    {
+      id: 'annexation',
+      label: 'Annexation threats',
+      keywords: [{ term: 'annexation', weight: 3 }, 'right now'],
+      threshold: 3,
+    },
+    {
+      id: 'nato-arctic',
+      label: 'Nato in the Arctic',
+      keywords: ['Arctic security', 'adversaries'],
+      entities: ['nato'],
+      threshold: 2,
+    },
   ],
   entities: [
     { id: 'greenland', name: 'Greenland', type: 'place' },
@@ -47,10 +58,35 @@ describe('story definitions', () => {
   it('GIVEN data/stories THEN the bundled story loads with every seed as a source and the named people', async () => {
     const story = await bundledStory();
     for (const file of SEED_FILES) expect(storyForSource([story], file)).toBe(story);
-    for (const id of ['donald-trump', 'vladimir-putin', 'volodymyr-zelensky', 'keir-starmer', 'emmanuel-macron', 'friedrich-merz',
-      'steve-witkoff', 'jared-kushner', 'marco-rubio', 'pete-hegseth', 'keith-kellogg', 'sergei-lavrov', 'yuri-ushakov',
-      'dmitry-peskov', 'andrii-sybiha', 'antonio-costa', 'john-healey', 'jd-vance', 'mark-rutte', 'ursula-von-der-leyen',
-      'donald-tusk', 'giorgia-meloni', 'nato', 'european-union', 'coalition-of-the-willing', 'kremlin', 'downing-street'])
+    for (const id of [
+      'donald-trump',
+      'vladimir-putin',
+      'volodymyr-zelensky',
+      'keir-starmer',
+      'emmanuel-macron',
+      'friedrich-merz',
+      'steve-witkoff',
+      'jared-kushner',
+      'marco-rubio',
+      'pete-hegseth',
+      'keith-kellogg',
+      'sergei-lavrov',
+      'yuri-ushakov',
+      'dmitry-peskov',
+      'andrii-sybiha',
+      'antonio-costa',
+      'john-healey',
+      'jd-vance',
+      'mark-rutte',
+      'ursula-von-der-leyen',
+      'donald-tusk',
+      'giorgia-meloni',
+      'nato',
+      'european-union',
+      'coalition-of-the-willing',
+      'kremlin',
+      'downing-street',
+    ])
       expect(story.entities.map((e) => e.id)).toContain(id);
     expect(story.topics.filter((t) => t.offStory).map((t) => t.id)).toEqual(['greenland', 'venezuela']);
   });
@@ -69,7 +105,9 @@ describe('story definitions', () => {
     const seed = parsedSeed('002');
     const doc = { ...seed, events: seed.events.filter((e) => e.headline.includes('Greenland ‘belongs')) };
     const [event] = enrichDocument(doc, arctic!).events;
-    expect(event.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['greenland', 'denmark', 'nato', 'donald-trump']));
+    expect(event.entities.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['greenland', 'denmark', 'nato', 'donald-trump']),
+    );
     expect(event.topics).toEqual(expect.arrayContaining(['annexation', 'nato-arctic']));
     expect(event.quotes[0]).toMatchObject({ speaker: 'European leaders', speakerId: null });
     // Names this small story does not know are reported as unknown.
@@ -83,7 +121,9 @@ describe('story definitions', () => {
     expect(noTitle.message).toMatch(/x\.json/);
     expect(noTitle.message).toMatch(/title/);
 
-    const badType = await loadError({ 'x.json': { ...ARCTIC, entities: [{ id: 'nato', name: 'Nato', type: 'alliance' }] } });
+    const badType = await loadError({
+      'x.json': { ...ARCTIC, entities: [{ id: 'nato', name: 'Nato', type: 'alliance' }] },
+    });
     expect(badType.message).toMatch(/entities\.0\.type/);
 
     const badWeight = await loadError({
@@ -91,7 +131,9 @@ describe('story definitions', () => {
     });
     expect(badWeight.message).toMatch(/topics\.0\.keywords\.0/);
 
-    const danglingEntity = await loadError({ 'x.json': { ...ARCTIC, topics: [{ id: 'a', label: 'A', entities: ['nobody'] }] } });
+    const danglingEntity = await loadError({
+      'x.json': { ...ARCTIC, topics: [{ id: 'a', label: 'A', entities: ['nobody'] }] },
+    });
     expect(danglingEntity.message).toMatch(/topics\.0\.entities\.0: unknown entity id "nobody"/);
 
     const badId = await loadError({ 'x.json': { ...ARCTIC, id: 'Not An Id' } });

@@ -23,7 +23,9 @@ describe('topics', () => {
     expect(await topicsOf('003', 'Hegseth won’t commit')).toContain('european-defence');
     expect(await topicsOf('003', 'Breaking: Trump agrees to talks')).toContain('peace-talks');
     const doc000 = enrichDocument(parsedSeed('000'), await bundledStory());
-    expect(doc000.events[0].topics).toEqual(expect.arrayContaining(['territory', 'troops', 'security-guarantees']));
+    expect(doc000.events[0].topics).toEqual(
+      expect.arrayContaining(['territory', 'troops', 'security-guarantees']),
+    );
     const doc004 = enrichDocument(parsedSeed('004'), await bundledStory());
     expect(doc004.events[0].topics).toEqual(expect.arrayContaining(['territory', 'peace-talks']));
   });
@@ -42,9 +44,13 @@ describe('topics', () => {
     const seed = parsedSeed('002');
     const base = { ...seed.events[0], paragraphs: ['Officials met on Tuesday.'] };
     const story = await bundledStory();
-    const inHeadline = enrichDocument({ ...seed, events: [{ ...base, headline: 'Sanctions' }] }, story).events[0];
+    const inHeadline = enrichDocument({ ...seed, events: [{ ...base, headline: 'Sanctions' }] }, story)
+      .events[0];
     const inBody = enrichDocument(
-      { ...seed, events: [{ ...base, headline: 'Officials meet', paragraphs: ['They spoke about tariffs.'] }] },
+      {
+        ...seed,
+        events: [{ ...base, headline: 'Officials meet', paragraphs: ['They spoke about tariffs.'] }],
+      },
       story,
     ).events[0];
     expect(inHeadline.topics).toContain('sanctions');
@@ -57,11 +63,15 @@ describe('topics', () => {
     expect(weak.topics).not.toContain('sanctions');
     // The same two weight-1 words: in the body they score 2 (< 3), in the headline 2 × 2 = 4 (≥ 3).
     const body = enrichDocument(
-      { ...seed, events: [{ ...base, headline: 'Officials meet', paragraphs: ['They spoke about oil and steel.'] }] },
+      {
+        ...seed,
+        events: [{ ...base, headline: 'Officials meet', paragraphs: ['They spoke about oil and steel.'] }],
+      },
       story,
     ).events[0];
     expect(body.topics).not.toContain('sanctions');
-    const headline = enrichDocument({ ...seed, events: [{ ...base, headline: 'Oil and steel' }] }, story).events[0];
+    const headline = enrichDocument({ ...seed, events: [{ ...base, headline: 'Oil and steel' }] }, story)
+      .events[0];
     expect(headline.topics).toContain('sanctions');
   });
 
