@@ -13,6 +13,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Milliseconds since the fake started. */
   at: number;
+  /** The status the fake answered with (set once answered). */
+  status?: number;
 }
 
 /** A response to send instead of the default behaviour. */
@@ -261,6 +263,7 @@ export async function startFakeDiscordApi(options: FakeDiscordApiOptions = {}): 
       if (retry !== undefined) headers['retry-after'] = String(retry);
     }
     if (payload) headers['content-type'] = 'application/json';
+    record.status = response.status;
     res.writeHead(response.status, headers);
     res.end(payload);
   }
