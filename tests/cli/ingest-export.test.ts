@@ -35,7 +35,7 @@ describe('storybrief ingest + export', () => {
     const lines = first.stdout.trim().split('\n');
     expect(lines).toHaveLength(5);
     const addedPerFile = lines.map((l) => Number(/added (\d+) event/.exec(l)?.[1]));
-    seeds.forEach((file, i) => expect(lines[i].startsWith(file)).toBe(true));
+    for (const [i, file] of seeds.entries()) expect(lines[i].startsWith(file)).toBe(true);
     for (const n of addedPerFile) expect(n).toBeGreaterThan(0);
 
     const exported = await runCli(['--db', db, 'export', '--json']);
@@ -54,8 +54,9 @@ describe('storybrief ingest + export', () => {
 
     // The 002 live blog: editor Key Points, times rolling past midnight into 7 January, the five promises list.
     const blog = data.articles.find((a) => a.source === '002_7093198a65717728.txt');
-    expect((blog?.editorKeyPoints as string[]).length).toBeGreaterThan(0);
-    const blogEvents = data.events.filter((e) => e.articleId === blog?.id);
+    if (!blog) throw new Error('002 was not exported');
+    expect((blog.editorKeyPoints as string[]).length).toBeGreaterThan(0);
+    const blogEvents = data.events.filter((e) => e.articleId === blog.id);
     expect(blogEvents.some((e) => String(e.time).startsWith('2026-01-07'))).toBe(true);
     const lists = blogEvents.flatMap((e) => e.lists as Array<{ title: string; items: string[] }>);
     expect(lists.some((l) => /five key promises/i.test(l.title) && l.items.length === 5)).toBe(true);
