@@ -20,9 +20,11 @@ export function clockOf(deps: BriefingDeps): Clock {
   return deps.clock ?? systemClock;
 }
 
-/** The zone the briefing counts days in: deps.timezone, else the newest article's zone, else UTC. */
+/** The zone the briefing counts days in: deps.timezone (or a story's `timezone`), else the newest article's zone, else UTC. */
 export async function zoneOf(deps: BriefingDeps): Promise<string> {
   if (deps.timezone) return deps.timezone;
+  const storyZone = (deps.story as { timezone?: unknown }).timezone;
+  if (typeof storyZone === 'string' && storyZone) return storyZone;
   const [latest] = await deps.events.events({ from: '1970-01-01T00:00:00Z', order: 'desc', limit: 1 });
   const article = latest ? await deps.events.article(latest.articleId) : null;
   return article?.timezone || 'UTC';

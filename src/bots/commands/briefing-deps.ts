@@ -14,5 +14,6 @@ export function storyOf(services: CommandServices): Story {
 }
 
 export function briefingDeps(services: CommandServices): BriefingDeps {
-  return { events: services.events, story: storyOf(services), clock: services.clock };
+  const timezone = typeof services.timezone === 'string' ? services.timezone : undefined;
+  return { events: services.events, story: storyOf(services), clock: services.clock, timezone };
 }
