@@ -1,8 +1,12 @@
 // Decides the layout of a document: a live blog with stamps before or after entries, one found by headlines, or an article.
 import { type DocItem, looksLikeHeadline, nextText } from './doc-items.ts';
 
-/** How entries are laid out in the text. */
-export type Layout = 'stamp-before' | 'stamp-after' | 'headlines' | 'article';
+/**
+ * How entries are laid out in the text: 'stamp-before' = headline, stamp, body (stamp right after the headline);
+ * 'stamp-leading' = stamp, headline, body; 'stamp-after' = headline, body, stamp (stamp closes the entry);
+ * 'headlines' = no stamps, entries found by headline lines; 'article' = one plain article.
+ */
+export type Layout = 'stamp-before' | 'stamp-leading' | 'stamp-after' | 'headlines' | 'article';
 
 /** Words in a title that say the page is a live blog. */
 const LIVE_CUE = /\b(?:live|latest|as it happened|updates|rolling coverage|minute[- ]by[- ]minute)\b/i;
@@ -17,8 +21,15 @@ function previousText(items: DocItem[], i: number): number {
   return -1;
 }
 
-/** Stamp placement by majority: a headline just above and body just below means "before". */
-function stampPlacement(items: DocItem[], stamps: number[]): 'stamp-before' | 'stamp-after' {
+/**
+ * Stamp placement by majority: a headline just above and body just below means "before". A headline just below
+ * means the stamp either closes the entry above or opens the one below: an entry after the last stamp (and none
+ * before the first) says it opens.
+ */
+function stampPlacement(
+  items: DocItem[],
+  stamps: number[],
+): 'stamp-before' | 'stamp-leading' | 'stamp-after' {
   let before = 0;
   let after = 0;
   for (const s of stamps) {
@@ -31,7 +42,23 @@ function stampPlacement(items: DocItem[], stamps: number[]): 'stamp-before' | 's
     else if (nextTitle || next < 0) after++;
     else if (prevTitle) before++;
   }
-  return after > before ? 'stamp-after' : 'stamp-before';
+  if (after <= before) return 'stamp-before';
+  return hasEntryAfter(items, stamps[stamps.length - 1]) && !hasEntryBefore(items, stamps[0])
+    ? 'stamp-leading'
+    : 'stamp-after';
+}
+
+/** True when prose follows the stamp (an entry that only a leading stamp could own). */
+function hasEntryAfter(items: DocItem[], stamp: number): boolean {
+  for (let i = stamp + 1; i < items.length; i++) if (items[i].prose) return true;
+  return false;
+}
+
+/** True when a headline followed by body sits before the first stamp, after the page's top lines and lede. */
+function hasEntryBefore(items: DocItem[], stamp: number): boolean {
+  for (let i = firstProse(items); i < stamp; i++) if (looksLikeHeadline(items, i)) return true;
+  const prev = previousText(items, stamp);
+  return prev >= 0 && items[prev].title && prev >= firstProse(items);
 }
 
 /** Indexes of items that are entry stamps. */

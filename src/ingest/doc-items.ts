@@ -1,5 +1,6 @@
 // Classifies each cleaned node once (stamp, title-like, prose, lead-in, card) so segmentation stays linear.
 import type { DocNode } from './images.ts';
+import { isKeyPointsHeading } from './key-points.ts';
 import { parseStamp, type Stamp } from './stamps.ts';
 import { lineShape } from './text-lines.ts';
 
@@ -81,7 +82,7 @@ function markCards(items: DocItem[]): void {
 /** True when item j opens a new entry by its shape alone: a title-like line followed by body text, or a labelled headline. */
 export function looksLikeHeadline(items: DocItem[], j: number): boolean {
   const item = items[j];
-  if (!item.title || item.card || item.text === null) return false;
+  if (!item.title || item.card || item.text === null || isKeyPointsHeading(item.text)) return false;
   if (HEADLINE_LABEL.test(item.text)) return true;
   const next = nextText(items, j);
   return next >= 0 && items[next].body && !items[next].stamp;

@@ -3,6 +3,7 @@
 import { firstProse, type Layout, stampIndexes } from './detect-format.ts';
 import { type DocItem, looksLikeHeadline } from './doc-items.ts';
 import type { Stamp } from './stamps.ts';
+import { isBylineLike } from './text-lines.ts';
 
 /** One entry before enrichment: its headline line (null when it has none), stamp and body items. */
 export interface RawEntry {
@@ -121,6 +122,34 @@ function segmentStampAfter(items: DocItem[]): Segmentation {
   return { headerEnd, entries };
 }
 
+function segmentStampLeading(items: DocItem[]): Segmentation {
+  const stamps = stampIndexes(items);
+  const entries: RawEntry[] = [];
+  for (let k = 0; k < stamps.length; k++) {
+    const end = k + 1 < stamps.length ? stamps[k + 1] : items.length;
+    let from = stamps[k] + 1;
+    let stamp = items[stamps[k]].stamp;
+    // A byline on its own line between the stamp and the headline: "14:05 / Jane Dalton / Headline".
+    const next = from < end ? items[from] : null;
+    if (
+      stamp &&
+      !stamp.author &&
+      next?.text &&
+      isBylineLike(next.text) &&
+      from + 1 < end &&
+      items[from + 1].title
+    ) {
+      stamp = { ...stamp, author: next.text.replace(/^by\s+/i, '') };
+      from++;
+    }
+    const parts = splitRun(items, from, end, true);
+    if (parts.length === 0) parts.push({ headline: null, stamp: null, body: [] });
+    parts[0].stamp = stamp;
+    entries.push(...parts);
+  }
+  return { headerEnd: stamps[0] ?? items.length, entries };
+}
+
 function segmentHeadlines(items: DocItem[]): Segmentation {
   let headerEnd = items.length;
   for (let i = headerTop(items); i < items.length; i++) {
@@ -144,6 +173,8 @@ export function segmentEntries(items: DocItem[], layout: Layout): Segmentation {
       return segmentStampBefore(items);
     case 'stamp-after':
       return segmentStampAfter(items);
+    case 'stamp-leading':
+      return segmentStampLeading(items);
     case 'headlines':
       return segmentHeadlines(items);
     case 'article':

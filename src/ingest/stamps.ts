@@ -59,7 +59,7 @@ const TIME = '(\\d{1,2})[:.](\\d{2})(?:\\s*([ap])\\.?m\\.?)?';
 const ZONE = `(?:\\s*\\(?(${Object.keys(ZONES).join('|')})\\)?)?`;
 
 const TIME_FIRST = new RegExp(
-  `^(?:updated|posted)?\\s*${TIME}${ZONE}(?:\\s*(?:,|\\||–|—|-|·|by)\\s*(.{2,80}))?$`,
+  `^(?:(?:updated|posted|published)(?: at)?)?\\s*${TIME}${ZONE}(?:\\s*(?:,|\\||–|—|-|·|by)\\s*(.{2,80}))?$`,
   'i',
 );
 const DAY_MONTH_YEAR = new RegExp(
