@@ -32,7 +32,11 @@ function score(): string {
 }
 
 const weights = RANK_WEIGHTS as Record<string, number>;
-console.log('base', JSON.stringify(RANK_WEIGHTS), score());
+for (const a of (process.env.SET ?? '').split(';').filter(Boolean)) {
+  const [k, v] = a.split(':');
+  weights[k] = Number(v);
+}
+console.log('base', score());
 for (const arg of process.argv.slice(2)) {
   const [key, list] = arg.split('=');
   const base = weights[key];

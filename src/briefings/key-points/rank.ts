@@ -39,11 +39,17 @@ export const RANK_WEIGHTS = {
   /** Extra weight of the newest entry over the oldest (linear in between). */
   recency: 0.15,
   /** Weight of the entry's length (log words, relative to the window mean). */
-  lengthPrior: 0.3,
+  lengthPrior: 1,
   /** Relevance multiplier when the bullet is a sentence instead of a headline. */
   sentencePenalty: 0.9,
   /** MMR trade-off between relevance (1) and novelty (0). */
-  mmrLambda: 0.7,
+  mmrLambda: 0.3,
+  /** Exponent on graph centrality (below 1 flattens the dominant thread's lead). */
+  centralityPower: 0.6,
+  /** Relevance multiplier for analysis and opinion entries. */
+  commentaryPenalty: 0.7,
+  /** Share of redundancy measured on the bullet text (rest on the whole entry). */
+  bulletRedundancy: 0,
   /** Key sentence: decay of the preference for earlier sentences. */
   leadDecay: 0.15,
   /** Key sentence: words beyond which longer sentences are penalised. */
@@ -56,6 +62,7 @@ interface Candidate {
   text: string;
   relevance: number;
   vector: TermVector;
+  bulletVector: TermVector;
 }
 
 function byTimeThenPosition(a: Event, b: Event): number {
@@ -146,16 +153,26 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
     }
     const corroborated = 1 + RANK_WEIGHTS.duplicateBoost * Math.log1p(corroboration.get(event.id) ?? 0);
     const length = Math.max(0.1, 1 + RANK_WEIGHTS.lengthPrior * (lengths[index] / meanLength - 1));
+    const commentary = event.hints.some((h) => h === 'analysis' || h === 'opinion')
+      ? RANK_WEIGHTS.commentaryPenalty
+      : 1;
     const relevance =
-      central[index] * corroborated * quality * length * (1 + RANK_WEIGHTS.recency * recency[index]);
-    candidates.push({ index, event, text, relevance, vector: vectors[index] });
+      central[index] ** RANK_WEIGHTS.centralityPower *
+      corroborated *
+      quality *
+      length *
+      commentary *
+      (1 + RANK_WEIGHTS.recency * recency[index]);
+    const bulletVector = tfidfVector(contentStems(text), idf);
+    candidates.push({ index, event, text, relevance, vector: vectors[index], bulletVector });
   });
   if (candidates.length === 0) return [];
 
   const maxRel = Math.max(...candidates.map((c) => c.relevance)) || 1;
   const lambda = RANK_WEIGHTS.mmrLambda;
   const chosen: KeyPoint[] = [];
-  const chosenVectors: TermVector[] = [];
+  const chosenVectors: Candidate[] = [];
+  const mix = RANK_WEIGHTS.bulletRedundancy;
   const remaining = [...candidates].sort(
     (a, b) => b.relevance - a.relevance || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
   );
@@ -165,7 +182,10 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
     let bestScore = Number.NEGATIVE_INFINITY;
     remaining.forEach((c, at) => {
       let redundancy = 0;
-      for (const v of chosenVectors) redundancy = Math.max(redundancy, cosine(c.vector, v));
+      for (const v of chosenVectors) {
+        const overlap = (1 - mix) * cosine(c.vector, v.vector) + mix * cosine(c.bulletVector, v.bulletVector);
+        redundancy = Math.max(redundancy, overlap);
+      }
       const mmr = lambda * (c.relevance / maxRel) - (1 - lambda) * redundancy;
       if (mmr > bestScore) {
         bestScore = mmr;
@@ -174,7 +194,7 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
     });
     const [pick] = remaining.splice(bestAt, 1);
     chosen.push({ event: pick.event, text: pick.text, score: pick.relevance });
-    chosenVectors.push(pick.vector);
+    chosenVectors.push(pick);
     used += wordCount(pick.text);
   }
   return chosen;
