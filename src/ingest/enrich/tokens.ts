@@ -49,9 +49,22 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+const foldCache = new Map<string, string>();
+const ASCII_WORD = /^[\x20-\x7e]*$/;
+
 /** Lower-case without accents, curly apostrophes made straight. */
 export function foldCase(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    folded = word
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/’/g, "'")
+      .toLowerCase();
+    if (foldCache.size < 100_000) foldCache.set(word, folded);
+  }
+  return folded;
 }
 
 const stemCache = new Map<string, string>();
