@@ -57,11 +57,7 @@ export function foldCase(word: string): string {
   if (ASCII_WORD.test(word)) return word.toLowerCase();
   let folded = foldCache.get(word);
   if (folded === undefined) {
-    folded = word
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/’/g, "'")
-      .toLowerCase();
+    folded = word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
     if (foldCache.size < 100_000) foldCache.set(word, folded);
   }
   return folded;
