@@ -32,26 +32,59 @@ export function slackLink(url: string | null | undefined, escapedLabel: string):
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "6 Jan 2026 08:39 UTC" for an ISO instant, or null when it does not parse. */
-export function formatUtc(iso: string | null | undefined): string | null {
+function formatIn(at: Date, zone: string): string | null {
+  try {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short',
+      })
+        .formatToParts(at)
+        .map((p) => [p.type, p.value]),
+    );
+    return `${parts.day} ${parts.month} ${parts.year} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * "6 Jan 2026 18:37 GMT" for an ISO instant in the given IANA zone (UTC when none or unknown);
+ * null when the instant does not parse.
+ */
+export function formatTime(iso: string | null | undefined, zone?: string | null): string | null {
   if (!iso) return null;
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return null;
+  if (zone && zone !== 'UTC') {
+    const local = formatIn(at, zone);
+    if (local) return local;
+  }
   const hh = String(at.getUTCHours()).padStart(2, '0');
   const mm = String(at.getUTCMinutes()).padStart(2, '0');
   return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()} ${hh}:${mm} UTC`;
 }
 
 /**
- * A time stamp Slack shows in each reader's own time zone (`<!date^unix^format|fallback>`), or the UTC text
- * when localTimes is off; null when the instant does not parse.
+ * A time stamp Slack shows in each reader's own time zone (`<!date^unix^format|fallback>`, the fallback in
+ * `zone`), or just the text in `zone` when localTimes is off; null when the instant does not parse.
  */
-export function slackTime(iso: string | null | undefined, localTimes = true): string | null {
-  const utc = formatUtc(iso);
-  if (!utc || !iso) return null;
-  if (!localTimes) return utc;
+export function slackTime(
+  iso: string | null | undefined,
+  localTimes = true,
+  zone?: string | null,
+): string | null {
+  const text = formatTime(iso, zone);
+  if (!text || !iso) return null;
+  if (!localTimes) return text;
   const unix = Math.floor(new Date(iso).getTime() / 1000);
-  return `<!date^${unix}^{date_short} {time}|${utc}>`;
+  return `<!date^${unix}^{date_short} {time}|${text}>`;
 }
 
 /** Shortens text to at most max characters (counted after escaping), marking the cut with "…". */

@@ -1,7 +1,14 @@
 // Renders a neutral Briefing into Slack Block Kit messages within Slack's limits, splitting long ones.
 import type { ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/web-api';
 import type { Briefing, BriefingItem, Citation } from '../../briefings/briefing.ts';
-import { escapeSlackText, formatUtc, shortenEscaped, slackLink, slackTime, splitForSlack } from './escape.ts';
+import {
+  escapeSlackText,
+  formatTime,
+  shortenEscaped,
+  slackLink,
+  slackTime,
+  splitForSlack,
+} from './escape.ts';
 import {
   CONTEXT_ELEMENT_TEXT_MAX,
   CONTEXT_ELEMENTS_MAX,
@@ -42,6 +49,12 @@ const CITATION_TITLE_MAX = 200;
 const CITATION_AUTHOR_MAX = 100;
 const INDENT = '      ';
 
+/** How times are shown: Slack local-time stamps or not, and the zone of their fallback text. */
+interface TimeStyle {
+  localTimes: boolean;
+  zone?: string | null;
+}
+
 /** A run of blocks that must stay in one message; plain is its share of the fallback text. */
 interface Unit {
   blocks: KnownBlock[];
@@ -72,33 +85,33 @@ function escapedPieces(raw: string, max: number, wrap = ''): string[] {
   return splitForSlack(raw, max - 2 * wrap.length).map((p) => `${wrap}${escapeSlackText(p)}${wrap}`);
 }
 
-function citationParts(c: Citation, localTimes: boolean): string[] {
+function citationParts(c: Citation, style: TimeStyle): string[] {
   const parts: string[] = [];
   const title = c.articleTitle.trim() || 'source';
   parts.push(slackLink(c.url, shortenEscaped(title, CITATION_TITLE_MAX)));
-  const time = slackTime(c.time, localTimes);
+  const time = slackTime(c.time, style.localTimes, style.zone);
   if (time) parts.push(time);
   if (c.author?.trim()) parts.push(shortenEscaped(c.author.trim(), CITATION_AUTHOR_MAX));
   return parts;
 }
 
-function citationPlain(c: Citation): string {
-  return [c.articleTitle, formatUtc(c.time), c.author].filter(Boolean).join(', ');
+function citationPlain(c: Citation, zone?: string | null): string {
+  return [c.articleTitle, formatTime(c.time, zone), c.author].filter(Boolean).join(', ');
 }
 
-function itemPlain(item: BriefingItem): string {
-  const cite = item.citation ? ` (${citationPlain(item.citation)})` : '';
+function itemPlain(item: BriefingItem, zone?: string | null): string {
+  const cite = item.citation ? ` (${citationPlain(item.citation, zone)})` : '';
   return `• ${item.text}${item.detail ? ` — ${item.detail}` : ''}${cite}`;
 }
 
 /** The lines of one compact bullet: text pieces, detail pieces, then the citation line. */
-function compactLines(item: BriefingItem, localTimes: boolean): string[] {
+function compactLines(item: BriefingItem, style: TimeStyle): string[] {
   const lines = escapedPieces(item.text || '—', LINE_MAX - 2).map((p, i) =>
     i === 0 ? `• ${p}` : `${INDENT}${p}`,
   );
   if (item.detail?.trim())
     lines.push(...escapedPieces(item.detail, LINE_MAX - INDENT.length).map((p) => INDENT + p));
-  if (item.citation) lines.push(INDENT + citationParts(item.citation, localTimes).join(' · '));
+  if (item.citation) lines.push(INDENT + citationParts(item.citation, style).join(' · '));
   return lines;
 }
 
@@ -123,13 +136,13 @@ function headingLines(heading: string): string[] {
   return heading.trim() ? escapedPieces(heading.trim(), LINE_MAX, '*') : [];
 }
 
-function compactSectionUnits(heading: string, items: BriefingItem[], localTimes: boolean): Unit[] {
+function compactSectionUnits(heading: string, items: BriefingItem[], style: TimeStyle): Unit[] {
   const lines = headingLines(heading);
   const plains = [heading];
   if (items.length === 0) lines.push('_Nothing here._');
   for (const item of items) {
-    lines.push(...compactLines(item, localTimes));
-    plains.push(itemPlain(item));
+    lines.push(...compactLines(item, style));
+    plains.push(itemPlain(item, style.zone));
   }
   // Each section block is its own unit; the fallback text of the section goes with the first.
   return packLines(lines).map((text, i) => ({
@@ -138,7 +151,7 @@ function compactSectionUnits(heading: string, items: BriefingItem[], localTimes:
   }));
 }
 
-function richSectionUnits(heading: string, items: BriefingItem[], localTimes: boolean): Unit[] {
+function richSectionUnits(heading: string, items: BriefingItem[], style: TimeStyle): Unit[] {
   const units: Unit[] = headingLines(heading).map((h) => ({
     blocks: [section(h)],
     plain: heading,
@@ -150,19 +163,19 @@ function richSectionUnits(heading: string, items: BriefingItem[], localTimes: bo
       ...escapedPieces(item.text || '—', SECTION_TEXT_MAX - 2).map((p, i) => (i === 0 ? `• ${p}` : p)),
       ...(item.detail?.trim() ? escapedPieces(item.detail, SECTION_TEXT_MAX) : []),
     ]);
-    const ctx = item.citation ? contextBlocks(citationParts(item.citation, localTimes)) : [];
+    const ctx = item.citation ? contextBlocks(citationParts(item.citation, style)) : [];
     texts.forEach((text, i) => {
       const last = i === texts.length - 1;
       units.push({
         blocks: last ? [section(text), ...ctx] : [section(text)],
-        plain: i === 0 ? itemPlain(item) : '',
+        plain: i === 0 ? itemPlain(item, style.zone) : '',
       });
     });
   }
   return units;
 }
 
-function introUnits(briefing: Briefing, localTimes: boolean): Unit[] {
+function introUnits(briefing: Briefing, style: TimeStyle): Unit[] {
   const title = briefing.title.trim() || 'Briefing';
   const header = shortenEscaped(title, HEADER_TEXT_MAX);
   const units: Unit[] = [
@@ -186,8 +199,8 @@ function introUnits(briefing: Briefing, localTimes: boolean): Unit[] {
     for (const piece of escapedPieces(subtitle, SECTION_TEXT_MAX))
       units.push({ blocks: [section(piece)], plain: '' });
   }
-  const from = slackTime(briefing.window?.from, localTimes);
-  const to = slackTime(briefing.window?.to, localTimes);
+  const from = slackTime(briefing.window?.from, style.localTimes, style.zone);
+  const to = slackTime(briefing.window?.to, style.localTimes, style.zone);
   if (from || to) ctx.push(`Coverage: ${from ?? '…'} – ${to ?? 'now'}`);
   if (briefing.late) ctx.push(':hourglass: Sent late');
   if (ctx.length > 0) units.push({ blocks: contextBlocks(ctx), plain: subtitle });
@@ -259,20 +272,20 @@ function fallbackText(title: string, part: string, plains: string[]): string {
  * All source text is escaped; every message carries a plain-text fallback.
  */
 export function renderSlackMessages(briefing: Briefing, opts: RenderSlackOptions = {}): SlackMessage[] {
-  const localTimes = opts.localTimes ?? true;
+  const style: TimeStyle = { localTimes: opts.localTimes ?? true, zone: briefing.timezone };
   const layout =
     opts.layout && opts.layout !== 'auto'
       ? opts.layout
       : countItems(briefing) <= RICH_LAYOUT_ITEMS_MAX
         ? 'rich'
         : 'compact';
-  const units = introUnits(briefing, localTimes);
+  const units = introUnits(briefing, style);
   briefing.sections.forEach((s, i) => {
     if (i > 0) units.push({ blocks: [divider()], plain: '' });
     units.push(
       ...(layout === 'rich'
-        ? richSectionUnits(s.heading, s.items, localTimes)
-        : compactSectionUnits(s.heading, s.items, localTimes)),
+        ? richSectionUnits(s.heading, s.items, style)
+        : compactSectionUnits(s.heading, s.items, style)),
     );
   });
   if (briefing.sections.length === 0) units.push({ blocks: [section('_Nothing to show._')], plain: '' });
