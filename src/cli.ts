@@ -6,6 +6,7 @@ import { runCli } from './cli/run.ts';
 const groups: GroupLoader[] = [
   () => import('./cli/briefings.ts'),
   () => import('./cli/digest.ts'),
+  () => import('./cli/entities.ts'),
   () => import('./cli/export.ts'),
   () => import('./cli/follow.ts'),
   () => import('./cli/ingest.ts'),
