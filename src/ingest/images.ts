@@ -8,7 +8,7 @@ const MARKDOWN_IMAGE = /!\[([^\]]{0,500})\]\(([^)\s]{1,2000})(?:\s+"[^"]*")?\)/g
 const MARKDOWN_LINK = /\[([^\]]{1,300})\]\((?:https?:\/\/|\/)[^)\s]{0,2000}\)/g;
 const GALLERY_MARKER =
   /^(?:open|view|see) (?:image|images|photo|photos|picture) in gallery$|^(?:image|photo|picture) \d+ of \d+$/i;
-const TRAILING_PAREN = /\(([^()]{1,48})\)$/;
+const TRAILING_PAREN = /\(([^()]{1,80})\)$/;
 const AGENCY =
   /\b(?:AP|AFP|PA|EPA|Reuters|Getty|Shutterstock|Alamy|Bloomberg|Sky News|BBC|ITV|CNN|Handout|Pool|Supplied|Ukrinform|Anadolu|SOPA|NurPhoto|DPA|ANSA|Xinhua|TASS|RIA|Sputnik|WireImage|Rex|Zuma|EFE|Kyodo|Yonhap|Telegram|YouTube|Facebook|Instagram)\b/;
 const CREDIT_WORD = /^(?:[\p{Lu}\d][\p{L}\d'’.&-]*|via|and|for|of|the|\/)$/u;
@@ -17,7 +17,7 @@ const CREDIT_WORD = /^(?:[\p{Lu}\d][\p{L}\d'’.&-]*|via|and|for|of|the|\/)$/u;
 function creditOf(inner: string, wholeLine: boolean, afterGallery: boolean): string | null {
   const text = inner.trim();
   const words = text.split(/\s+|(?=\/)|(?<=\/)/).filter((w) => w.length > 0);
-  if (words.length === 0 || words.length > 8) return null;
+  if (words.length === 0 || words.length > 12) return null;
   if (!words.every((w) => CREDIT_WORD.test(w))) return null;
   if (text.includes('/') || AGENCY.test(text) || wholeLine || afterGallery) return text;
   return null;

@@ -7,10 +7,50 @@ export function splitLines(text: string): string[] {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[\u00A0\u2007\u202F\t]/g, ' ');
+  const raw = normalised.split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim());
+  const width = hardWrapWidth(raw);
+  return width === null ? raw.filter((line) => line.length > 0) : unwrap(raw, width);
+}
+
+/** Hard-wrapped text (wire copy, e-mail) has no line much longer than its wrap width and most lines near it. */
+const MAX_WRAP_WIDTH = 100;
+const MIN_WRAPPED_LINES = 8;
+
+/** The wrap width when the text is hard-wrapped, else null. */
+export function hardWrapWidth(lines: string[]): number | null {
+  let longest = 0;
+  let counted = 0;
+  for (const line of lines) {
+    if (line.length < 20) continue;
+    counted++;
+    if (line.length > longest) longest = line.length;
+    if (longest > MAX_WRAP_WIDTH) return null;
+  }
+  if (counted < MIN_WRAPPED_LINES) return null;
+  let nearWidth = 0;
+  let continued = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].length >= longest * 0.75) {
+      nearWidth++;
+      if (i + 1 < lines.length && lines[i + 1].length > 0) continued++;
+    }
+  }
+  return nearWidth >= counted * 0.5 && continued >= 3 ? longest : null;
+}
+
+/** Joins the lines of each blank-line-separated block where a line ran up to the wrap width. */
+function unwrap(lines: string[], width: number): string[] {
   const out: string[] = [];
-  for (const raw of normalised.split('\n')) {
-    const line = raw.replace(/ {2,}/g, ' ').trim();
-    if (line.length > 0) out.push(line);
+  let previous = '';
+  for (const line of lines) {
+    if (line.length === 0) {
+      previous = '';
+      continue;
+    }
+    if (previous.length >= width * 0.75 && out.length > 0 && !isListItem(line))
+      out[out.length - 1] += ` ${line}`;
+    else out.push(line);
+    previous = line;
   }
   return out;
 }
