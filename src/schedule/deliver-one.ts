@@ -1,4 +1,5 @@
 // Sends one claimed delivery: resumes after a crash without duplicates, pauses gone channels, releases on trouble.
+import type { Briefing } from '../briefings/briefing.ts';
 import type { LedgerEntry } from '../store/delivery-ledger.ts';
 import type { ScheduledSubscription } from '../store/subscription-store.ts';
 import type { Publisher } from './publisher.ts';
@@ -12,6 +13,10 @@ export interface DeliveryJob {
   sub: ScheduledSubscription;
   /** Taken over from an expired lease (an earlier attempt may have posted some parts). */
   resumed: boolean;
+  /** Content given up front (alerts) instead of a digest built for the entry's window. */
+  briefing?: Briefing | null;
+  /** Jobs with the same content key share one render per platform. */
+  contentKey?: string;
 }
 
 /**

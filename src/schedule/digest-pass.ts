@@ -86,13 +86,20 @@ async function reclaim(deps: SchedulerDeps, byId: Map<string, ScheduledSubscript
   return jobs;
 }
 
+function keyOf(job: DeliveryJob): string {
+  if (job.contentKey) return job.contentKey;
+  if (job.entry.kind === 'alert' || job.entry.kind === 'alert-more') return `${job.entry.kind}:${job.entry.id}`;
+  return contentKey(job.entry, job.sub);
+}
+
 /** Builds each distinct digest once and renders it once per platform and late flag. */
 function createContentCache(deps: SchedulerDeps, report: PassReport) {
   const builds = new Map<string, Promise<Briefing | null>>();
   const renders = new Map<string, unknown[]>();
   return {
     briefing(job: DeliveryJob): Promise<Briefing | null> {
-      const key = contentKey(job.entry, job.sub);
+      if (job.briefing !== undefined) return Promise.resolve(job.briefing);
+      const key = keyOf(job);
       let b = builds.get(key);
       if (!b) {
         report.builds++;
@@ -100,14 +107,17 @@ function createContentCache(deps: SchedulerDeps, report: PassReport) {
           job.entry.windowFrom && job.entry.windowTo
             ? { from: new Date(job.entry.windowFrom), to: new Date(job.entry.windowTo) }
             : null;
-        b = deps.buildDigest(window, job.sub.topics, job.sub.timezone);
+        b =
+          job.entry.kind === 'alert' || job.entry.kind === 'alert-more'
+            ? (deps.alertContent?.(job.entry) ?? Promise.resolve(null))
+            : deps.buildDigest(window, job.sub.topics, job.sub.timezone);
         builds.set(key, b);
       }
       return b;
     },
     render(job: DeliveryJob, briefing: Briefing): unknown[] {
       const platform = job.sub.platform;
-      const key = `${contentKey(job.entry, job.sub)}|${platform}|${job.entry.late}`;
+      const key = `${keyOf(job)}|${platform}|${job.entry.late}`;
       let r = renders.get(key);
       if (!r) {
         const publisher = deps.publishers[platform];

@@ -1,7 +1,7 @@
 // What the scheduler needs, injected: stores, clock, the digest builder and one publisher per platform.
 import type { Briefing } from '../briefings/briefing.ts';
 import type { Clock } from '../clock.ts';
-import type { DeliveryLedger } from '../store/delivery-ledger.ts';
+import type { DeliveryLedger, LedgerEntry } from '../store/delivery-ledger.ts';
 import type { SubscriptionStore } from '../store/subscription-store.ts';
 import type { Subscription } from '../store/types.ts';
 import type { CatchUpPolicy } from './due-time.ts';
@@ -30,6 +30,8 @@ export interface SchedulerDeps {
   /** Deliveries in flight at once (default 16): a slow or failing channel holds one slot, never the others. */
   concurrency?: number;
   log?: SchedulerLog;
+  /** Rebuilds an alert delivery's content from its ledger row (resends after a crash). */
+  alertContent?: (entry: LedgerEntry) => Promise<Briefing | null>;
   /** True once shutdown began: claim nothing new, release what has not started. */
   stopping?: () => boolean;
 }

@@ -8,6 +8,7 @@ import { createDeliveryLedger } from '../store/delivery-ledger.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { Sql } from '../store/sql.ts';
 import { createSubscriptionStore } from '../store/subscription-store.ts';
+import { alertContentFor } from './alerts.ts';
 import type { Publisher } from './publisher.ts';
 import type { SchedulerDeps, SchedulerLog } from './scheduler-deps.ts';
 import { createStoryDigestBuilder } from './story-digest.ts';
@@ -46,6 +47,7 @@ export function createSchedulerDeps(w: SchedulerWiring): SchedulerDeps {
     clock: w.clock ?? systemClock,
     buildDigest: createStoryDigestBuilder({ events: w.events, story: w.story, clock: w.clock }),
     publishers: publishersFromEnv(w.env),
+    alertContent: (entry) => alertContentFor(entry, w.events),
     log: w.log,
     stopping: w.stopping,
   };
