@@ -6,10 +6,12 @@ import { runCli } from './cli/run.ts';
 const groups: GroupLoader[] = [
   () => import('./cli/briefings.ts'),
   () => import('./cli/digest.ts'),
+  () => import('./cli/discord.ts'),
   () => import('./cli/entities.ts'),
   () => import('./cli/export.ts'),
   () => import('./cli/follow.ts'),
   () => import('./cli/ingest.ts'),
+  () => import('./cli/preview.ts'),
   () => import('./main.ts'), // `start`
 ];
 
