@@ -29,6 +29,9 @@ export const CHROME_LINES: readonly RegExp[] = [
   /^(?:click|tap) here to\b/i,
   /^(?:follow|like) us on \w+/i,
   /^your support makes all the difference\.?$/i,
+  /^\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?) ago$/i,
+  /^(?:show key events only|reuse this content|view image in fullscreen|please turn on javascript\b.*|live|live updates|pinned(?: post)?|updated)$/i,
+  /^(?:share on (?:facebook|twitter|x|whatsapp|linkedin|email)|(?:facebook|twitter|whatsapp|linkedin|email|print))$/i,
 ];
 
 /** Lines after which the rest of the page is chrome (comment forum, paywall, related links). */

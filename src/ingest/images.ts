@@ -23,8 +23,15 @@ function creditOf(inner: string, wholeLine: boolean, afterGallery: boolean): str
   return null;
 }
 
+/** "… Photograph: Jane Doe/Reuters" — a credit written out at the end of a caption. */
+const CREDIT_LABEL = /\s*\b(?:Photograph|Photo|Picture|Image|Credit)s?\s*:\s*([^:.!?]{2,80})$/;
+
 /** If the line is a photo caption with a trailing credit, returns the image it describes. */
 export function captionImage(line: string, afterGallery = false): Image | null {
+  const labelled = CREDIT_LABEL.exec(line);
+  if (labelled && creditOf(labelled[1], false, true) !== null) {
+    return { alt: line.slice(0, labelled.index).trim(), url: null, credit: labelled[1].trim() };
+  }
   const m = TRAILING_PAREN.exec(line);
   if (!m) return afterGallery ? { alt: line, url: null, credit: null } : null;
   const alt = line.slice(0, m.index).trim();
@@ -52,7 +59,8 @@ export function extractImages(lines: string[]): DocNode[] {
     }
     if (line.includes('](')) line = line.replace(MARKDOWN_LINK, '$1');
     if (line.length === 0) continue;
-    const image = line.endsWith(')') || afterGallery ? captionImage(line, afterGallery) : null;
+    const image =
+      line.endsWith(')') || afterGallery || line.includes(':') ? captionImage(line, afterGallery) : null;
     afterGallery = false;
     if (image) nodes.push({ kind: 'image', image });
     else nodes.push({ kind: 'text', text: line });

@@ -75,6 +75,15 @@ describe('GIVEN caption lines', () => {
     );
   });
 
+  it('THEN a written-out credit ("Photograph: Name/Agency") makes a caption an image too', () => {
+    expect(captionImage('Volodymyr Zelensky in Kyiv on Monday. Photograph: Efrem Lukatsky/AP')).toEqual({
+      alt: 'Volodymyr Zelensky in Kyiv on Monday.',
+      url: null,
+      credit: 'Efrem Lukatsky/AP',
+    });
+    expect(captionImage('Picture: what the talks could mean for Ukraine')).toBeNull();
+  });
+
   it('THEN ordinary brackets at the end of a line are left alone', () => {
     expect(captionImage('The talks will resume next week (officials said)')).toBeNull();
     expect(captionImage('Zelensky meets Macron in Paris (Live)')).toBeNull();
