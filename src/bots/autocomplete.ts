@@ -12,6 +12,8 @@ export const MAX_CHOICES = 25;
 const MAX_CHOICE_CHARS = 100;
 /** How many past days with coverage `date` suggests. */
 const DATE_DAYS = 10;
+/** How many quoted speakers (most quoted first) autocomplete scans for word-prefix matches. */
+const SPEAKER_SCAN = 500;
 
 type Choice = { name: string; value: string };
 
@@ -49,9 +51,25 @@ export async function autocomplete(
   }
 }
 
+/** True when any word of the name starts with the prefix ("wit" → "Steve Witkoff"), or the name does. */
+function wordPrefix(name: string, prefix: string): boolean {
+  const n = norm(name);
+  return !prefix || n.startsWith(prefix) || n.split(/[\s-]+/u).some((w) => w.startsWith(prefix));
+}
+
+/** Quoted speakers first (most quoted first), then the story's people not yet quoted. */
 async function speakers(prefix: string, services: CommandServices): Promise<Choice[]> {
-  const seen = await services.events.speakers(prefix || undefined, MAX_CHOICES);
-  return seen.map((s) => ({ name: `${s.name} (${s.count})`, value: s.name }));
+  const seen = (await services.events.speakers(undefined, SPEAKER_SCAN)).filter((s) =>
+    wordPrefix(s.name, prefix),
+  );
+  const out: Choice[] = seen.map((s) => ({ name: `${s.name} (${s.count})`, value: s.name }));
+  const names = new Set(seen.map((s) => norm(s.name)));
+  const story = storyOf(services);
+  for (const e of story.entities) {
+    if (e.type !== 'person' || names.has(norm(e.name))) continue;
+    if ([e.name, ...e.aliases].some((n) => wordPrefix(n, prefix))) out.push({ name: e.name, value: e.name });
+  }
+  return out;
 }
 
 function topics(prefix: string, services: CommandServices): Choice[] {
@@ -84,5 +102,5 @@ async function dates(prefix: string, services: CommandServices): Promise<Choice[
     out.push({ name: `${day} (${formatDay(day)})`, value: day });
     before = dayWindow(day, tz).from;
   }
-  return out.filter((c) => !prefix || c.value.startsWith(prefix) || norm(c.name).includes(prefix));
+  return out.filter((c) => !prefix || c.value.startsWith(prefix) || norm(c.name).startsWith(prefix));
 }
