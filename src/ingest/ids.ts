@@ -6,7 +6,6 @@ function hash(text: string, length: number): string {
 }
 
 /** Characters outside Latin, general punctuation and currency, where NFKC may change the text. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: plain range check
 const COMPATIBILITY_FORMS = /[^\u0000-\u024f\u2000-\u20cf]/;
 
 /** Lower-case letters and digits only, so quote styles, dashes and spacing do not change an id. */

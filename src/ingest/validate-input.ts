@@ -11,7 +11,6 @@ function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point
 const CONTROL_CHARS = /[\u0001-\u0008\u000b\u000e-\u001f\u007f]/g;
 const REPLACEMENT_CHARS = /\ufffd/g;
 
