@@ -32,7 +32,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every module specifier in static imports, re-exports, dynamic import() and require(). */
-export function importedSpecifiers(code: string): string[] {
+function importedSpecifiers(code: string): string[] {
   const specs: string[] = [];
   const patterns = [
     /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/gu,

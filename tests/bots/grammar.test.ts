@@ -83,7 +83,7 @@ describe('parseCommandLine', () => {
       '',
       '""',
       '/news ::::',
-      '/news search ' + 'x'.repeat(10_000),
+      `/news search ${'x'.repeat(10_000)}`,
       '/news \u0000 brief',
       '“”‘’«»',
     ]) {

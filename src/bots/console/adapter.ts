@@ -50,7 +50,7 @@ export async function startConsoleAdapter(opts: ConsoleAdapterOptions): Promise<
     ...opts.invoker,
   };
   const rl = createInterface({ input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
-  if (interactive) output.write('storybrief console — type `/news help`, or `exit` to leave.\n' + PROMPT);
+  if (interactive) output.write(`storybrief console — type \`/news help\`, or \`exit\` to leave.\n${PROMPT}`);
   try {
     for await (const raw of rl) {
       const line = raw.trim();
