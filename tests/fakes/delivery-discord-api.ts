@@ -29,6 +29,8 @@ export interface FakeDiscordDeliveryApi {
   messages(channel?: string): FakeDiscordMessage[];
   /** How many POSTs the fake answered, by status. */
   statusCounts(): Record<number, number>;
+  /** How many posts reused a nonce with enforce_nonce and got the original message back. */
+  nonceReplays(): number;
   injectFault(fault: DiscordFault): void;
   /** Every Nth message POST answers with this fault (deterministic fault mix), until cleared with null. */
   faultEvery(n: number | null, fault?: DiscordFault): void;
@@ -62,6 +64,7 @@ export async function createFakeDiscordDeliveryApi(opts: { nonceTtlMs?: number }
   const statuses: Record<number, number> = {};
   let every: { n: number; fault: DiscordFault } | null = null;
   let posts = 0;
+  let replays = 0;
   let holds = 0;
   let onHold: ((m: FakeDiscordMessage) => void) | undefined;
   let seq = 1_000_000_000_000_000n;
@@ -97,7 +100,10 @@ export async function createFakeDiscordDeliveryApi(opts: { nonceTtlMs?: number }
     const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
     if (nonce && body.enforce_nonce === true) {
       const prior = byNonce.get(`${channel}:${nonce}`);
-      if (prior && Date.now() - prior.at < nonceTtl) return answer(200, { ...prior, type: 0 });
+      if (prior && Date.now() - prior.at < nonceTtl) {
+        replays++;
+        return answer(200, { ...prior, type: 0 });
+      }
     }
     seq++;
     const msg: FakeDiscordMessage = {
@@ -125,6 +131,7 @@ export async function createFakeDiscordDeliveryApi(opts: { nonceTtlMs?: number }
     apiUrl: `${url}/api/v10`,
     messages: (channel) => stored.filter((s) => !channel || s.channel_id === channel),
     statusCounts: () => ({ ...statuses }),
+    nonceReplays: () => replays,
     injectFault: (f) => void faults.push({ ...f }),
     faultEvery(n, fault) {
       every = n && fault ? { n, fault } : null;

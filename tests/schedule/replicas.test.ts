@@ -205,10 +205,15 @@ describe.skipIf(!url)('replicas against one Postgres', () => {
     const { messages } = await expectExactlyOnce(e);
     const reclaimed = restarted.reduce((n, r) => n + (r.report?.reclaimed ?? 0), 0);
     expect(reclaimed).toBe(open.length);
+    // The held Discord post was resent with its nonce (answered with the original), the held Slack post found by metadata.
+    expect(e.discord.nonceReplays()).toBeGreaterThanOrEqual(1);
+    expect(e.slack.callCounts()['conversations.history'] ?? 0).toBeGreaterThanOrEqual(1);
+    const sum = (k: keyof PassReport) => restarted.reduce((n, r) => n + Number(r.report?.[k] ?? 0), 0);
     console.log(
       `[replicas] SIGKILL: 1 kill with ${open.length} deliveries in flight (${open.filter((r) => r.state === 'sending').length} sending), ` +
         `${beforeRestart} parts posted before restart, ${messages} parts after; reclaimed ${reclaimed}, ` +
-        `sent after restart ${restarted.map((r) => r.report?.sent ?? 0).join('/')}`,
+        `sent after restart ${restarted.map((r) => r.report?.sent ?? 0).join('/')} (paused ${sum('paused')}, released ${sum('released')}, ` +
+        `failed ${sum('failed')}), Discord nonce replays ${e.discord.nonceReplays()}, Slack history lookups ${e.slack.callCounts()['conversations.history'] ?? 0}`,
     );
   }, 120_000);
 });
