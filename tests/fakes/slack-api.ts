@@ -1,6 +1,8 @@
 // A fake Slack Web API (and response_url endpoint) on 127.0.0.1: records every call, injects faults, rate-limits.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 /** One request the fake received. `method` is the Web API method, or `response_url` for response_url posts. */
 export interface RecordedCall {
@@ -80,6 +82,10 @@ export interface FakeSlackApi {
   setRateLimit(perChannelPerSecond: number | null): void;
   /** Resolves with the first recorded call (past or future) that matches, or rejects after timeoutMs. */
   waitFor(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** Socket Mode: sends an envelope (e.g. `{ envelope_id, type: 'slash_commands', payload }`) to every open socket. */
+  socketSend(envelope: Record<string, unknown>): void;
+  /** Socket Mode: resolves once a client has connected (after apps.connections.open) and been sent hello. */
+  socketConnected(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -196,6 +202,9 @@ export async function createFakeSlackApi(options: FakeSlackApiOptions = {}): Pro
   function handleMethod(method: string, body: Record<string, unknown>, headers: IncomingHttpHeaders) {
     const channel = typeof body.channel === 'string' ? body.channel : undefined;
     const fail = (error: string) => ({ status: 200, payload: { ok: false, error } });
+    if (method === 'apps.connections.open') {
+      return { status: 200, payload: { ok: true, url: `${url.replace(/^http/, 'ws')}/socket` } };
+    }
     if (options.token) {
       const auth = headers.authorization ?? (typeof body.token === 'string' ? `Bearer ${body.token}` : '');
       if (auth !== `Bearer ${options.token}`) return fail('invalid_auth');
@@ -326,6 +335,73 @@ export async function createFakeSlackApi(options: FakeSlackApiOptions = {}): Pro
     }
   }
 
+  // A minimal WebSocket server (RFC 6455 text frames, ping/pong, close) for Socket Mode, without extra packages.
+  const sockets = new Set<Duplex>();
+  let connected: Array<() => void> = [];
+  const frame = (opcode: number, payload: Buffer): Buffer => {
+    const len = payload.length;
+    const head =
+      len < 126
+        ? Buffer.from([0x80 | opcode, len])
+        : len < 65536
+          ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 0xff])
+          : Buffer.concat([
+              Buffer.from([0x80 | opcode, 127]),
+              (() => {
+                const b = Buffer.alloc(8);
+                b.writeBigUInt64BE(BigInt(len));
+                return b;
+              })(),
+            ]);
+    return Buffer.concat([head, payload]);
+  };
+  const sendText = (socket: Duplex, value: unknown) =>
+    socket.write(frame(0x1, Buffer.from(JSON.stringify(value))));
+  const onFrames = (socket: Duplex) => {
+    let buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      while (buffer.length >= 2) {
+        const opcode = buffer[0] & 0x0f;
+        const masked = (buffer[1] & 0x80) !== 0;
+        let len = buffer[1] & 0x7f;
+        let offset = 2;
+        if (len === 126) {
+          if (buffer.length < 4) return;
+          len = buffer.readUInt16BE(2);
+          offset = 4;
+        } else if (len === 127) {
+          if (buffer.length < 10) return;
+          len = Number(buffer.readBigUInt64BE(2));
+          offset = 10;
+        }
+        const maskAt = offset;
+        if (masked) offset += 4;
+        if (buffer.length < offset + len) return;
+        const payload = Buffer.from(buffer.subarray(offset, offset + len));
+        if (masked) for (let i = 0; i < len; i++) payload[i] ^= buffer[maskAt + (i % 4)];
+        buffer = buffer.subarray(offset + len);
+        if (opcode === 0x8) {
+          socket.end(frame(0x8, Buffer.alloc(0)));
+          sockets.delete(socket);
+        } else if (opcode === 0x9) {
+          socket.write(frame(0xa, payload));
+        } else if (opcode === 0x1) {
+          const raw = payload.toString('utf8');
+          let body: Record<string, unknown> = {};
+          try {
+            body = JSON.parse(raw);
+          } catch {
+            body = { _unparsed: raw };
+          }
+          record({ method: 'socket_ack', body, rawBody: raw, headers: {}, at: Date.now(), status: 200 });
+        }
+      }
+    });
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => sockets.delete(socket));
+  };
+
   const server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -359,6 +435,23 @@ export async function createFakeSlackApi(options: FakeSlackApiOptions = {}): Pro
     }
     record({ method, body, rawBody: raw, headers: req.headers, responseId: response?.[1], at, status });
     send(res, status, payload, headers);
+  });
+
+  server.on('upgrade', (req, socket) => {
+    const key = req.headers['sec-websocket-key'];
+    if (!req.url?.startsWith('/socket') || typeof key !== 'string') {
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
+    sockets.add(socket);
+    onFrames(socket);
+    sendText(socket, { type: 'hello', num_connections: 1, connection_info: { app_id: 'A0APP' } });
+    for (const resolve of connected) resolve();
+    connected = [];
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -402,8 +495,23 @@ export async function createFakeSlackApi(options: FakeSlackApiOptions = {}): Pro
         waiters.push(waiter);
       });
     },
+    socketSend(envelope) {
+      for (const socket of sockets) sendText(socket, envelope);
+    },
+    socketConnected(timeoutMs = 5000) {
+      if (sockets.size > 0) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('fake Slack: no Socket Mode connection')), timeoutMs);
+        connected.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.destroy();
+        sockets.clear();
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
       }),
