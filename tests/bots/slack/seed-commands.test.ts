@@ -1,6 +1,8 @@
 // GIVEN the five seed texts in a store and the real command catalogue THEN every /news answer is valid Slack.
+import { LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandServices } from '../../../src/bots/command-types.ts';
+import { startSlackApp } from '../../../src/bots/slack/app.ts';
 import { defaultSlackCatalogue } from '../../../src/bots/slack/catalogue.ts';
 import {
   handleSlashCommand,
@@ -10,7 +12,9 @@ import {
 } from '../../../src/bots/slack/slash-command.ts';
 import { fixedClock } from '../../../src/clock.ts';
 import { openSeedStore, type SeedStore } from '../../briefings/seed-store.ts';
+import { createFakeSlackApi } from '../../fakes/slack-api.ts';
 import { slackMessageProblems } from './payload-checks.ts';
+import { postSigned, slashCommandForm } from './signed-request.ts';
 
 let seeds: SeedStore;
 let services: CommandServices;
@@ -138,4 +142,34 @@ describe('/news on the seeds', () => {
       expect(json).not.toMatch(/<!channel>|<!here>|<@U123>|<https:\/\/evil/);
     });
   }
+
+  it('over HTTP with the real catalogue: signed /news quotes Witkoff reaches the fake Slack API', async () => {
+    const fake = await createFakeSlackApi({ token: 'xoxb-seed' });
+    const app = await startSlackApp(
+      { botToken: 'xoxb-seed', signingSecret: 's3cret', port: 0, host: '127.0.0.1', apiUrl: fake.apiUrl },
+      services,
+      { logLevel: LogLevel.ERROR },
+    );
+    try {
+      const url = `http://127.0.0.1:${app.port}/slack/events`;
+      const res = await postSigned(
+        url,
+        slashCommandForm({ text: 'quotes Witkoff', response_url: fake.responseUrl() }),
+        {
+          secret: 's3cret',
+        },
+      );
+      expect(res.status).toBe(200);
+      expect(res.ms).toBeLessThan(3000);
+      const post = await fake.waitFor((c) => c.method === 'chat.postMessage', 10_000);
+      expect(post.status).toBe(200);
+      expect(JSON.stringify(post.body.blocks)).toContain('Witkoff');
+      expect(
+        slackMessageProblems({ text: String(post.body.text), blocks: post.body.blocks as never }),
+      ).toEqual([]);
+    } finally {
+      await app.stop();
+      await fake.close();
+    }
+  });
 });
