@@ -12,8 +12,6 @@ export const MAX_CHOICES = 25;
 const MAX_CHOICE_CHARS = 100;
 /** How many past days with coverage `date` suggests. */
 const DATE_DAYS = 10;
-/** How many quoted speakers (most quoted first) autocomplete scans for word-prefix matches. */
-const SPEAKER_SCAN = 500;
 
 type Choice = { name: string; value: string };
 
@@ -57,15 +55,15 @@ function wordPrefix(name: string, prefix: string): boolean {
   return !prefix || n.startsWith(prefix) || n.split(/[\s-]+/u).some((w) => w.startsWith(prefix));
 }
 
-/** Quoted speakers first (most quoted first), then the story's people not yet quoted. */
+/**
+ * Quoted speakers whose name starts with the prefix (most quoted first, an indexed store query), then the
+ * story's people any of whose names has a word starting with it ("wit" → Steve Witkoff).
+ */
 async function speakers(prefix: string, services: CommandServices): Promise<Choice[]> {
-  const seen = (await services.events.speakers(undefined, SPEAKER_SCAN)).filter((s) =>
-    wordPrefix(s.name, prefix),
-  );
+  const seen = await services.events.speakers(prefix || undefined, MAX_CHOICES);
   const out: Choice[] = seen.map((s) => ({ name: `${s.name} (${s.count})`, value: s.name }));
   const names = new Set(seen.map((s) => norm(s.name)));
-  const story = storyOf(services);
-  for (const e of story.entities) {
+  for (const e of storyOf(services).entities) {
     if (e.type !== 'person' || names.has(norm(e.name))) continue;
     if ([e.name, ...e.aliases].some((n) => wordPrefix(n, prefix))) out.push({ name: e.name, value: e.name });
   }

@@ -15,6 +15,8 @@ export interface ConsoleAdapterOptions {
   interactive: boolean;
   /** Who runs the commands (default: the console user, allowed to manage the channel). */
   invoker?: Partial<Invoker>;
+  /** Stops reading (after the line in progress) when aborted. */
+  signal?: AbortSignal;
 }
 
 const PROMPT = 'news> ';
@@ -50,6 +52,8 @@ export async function startConsoleAdapter(opts: ConsoleAdapterOptions): Promise<
     ...opts.invoker,
   };
   const rl = createInterface({ input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+  if (opts.signal?.aborted) rl.close();
+  opts.signal?.addEventListener('abort', () => rl.close(), { once: true });
   if (interactive) output.write(`storybrief console — type \`/news help\`, or \`exit\` to leave.\n${PROMPT}`);
   try {
     for await (const raw of rl) {
