@@ -3,12 +3,15 @@ import type { CommandDefinition } from './command-types.ts';
 import { briefCommand } from './commands/brief.ts';
 import { datasetCommand } from './commands/dataset.ts';
 import { digestCommand } from './commands/digest.ts';
+import { followCommand } from './commands/follow.ts';
+import { followingCommand } from './commands/following.ts';
 import { createHelpCommand } from './commands/help.ts';
 import { listsCommand } from './commands/lists.ts';
 import { quotesCommand } from './commands/quotes.ts';
 import { searchCommand } from './commands/search.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { topicCommand } from './commands/topic.ts';
+import { unfollowCommand } from './commands/unfollow.ts';
 
 /** Every subcommand, in the order help lists them. */
 export const commands: CommandDefinition[] = [
@@ -19,6 +22,9 @@ export const commands: CommandDefinition[] = [
   topicCommand,
   searchCommand,
   digestCommand,
+  followCommand,
+  unfollowCommand,
+  followingCommand,
   datasetCommand,
 ] as CommandDefinition[];
 commands.push(createHelpCommand(() => commands) as CommandDefinition);
