@@ -91,15 +91,17 @@ export function slackTime(
 export function shortenEscaped(text: string, max: number): string {
   const escaped = escapeSlackText(text);
   if (escaped.length <= max) return escaped;
-  const chars = Array.from(text);
-  let out = '';
-  for (const ch of chars) {
-    const next = out + escapeSlackText(ch);
-    if (next.length > max - 1) break;
-    out = next;
-  }
-  return `${out}…`;
+  let cut = max - 1;
+  // Never cut inside an entity (&amp; &lt; &gt;) or between the halves of a surrogate pair.
+  const amp = escaped.lastIndexOf('&', cut - 1);
+  if (amp >= 0 && escaped.indexOf(';', amp) >= cut) cut = amp;
+  const code = escaped.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return `${escaped.slice(0, cut)}…`;
 }
+
+/** Length of one character once escaped. */
+const escapedWidth = (ch: string): number => (ch === '&' ? 5 : ch === '<' || ch === '>' ? 4 : ch.length);
 
 /**
  * Splits raw text into pieces whose escaped length is at most max, preferring to break at whitespace,
@@ -107,6 +109,11 @@ export function shortenEscaped(text: string, max: number): string {
  */
 export function splitForSlack(text: string, max: number): string[] {
   if (max < 8) throw new Error(`splitForSlack: max ${max} too small`);
+  // Most texts fit: skip the character walk.
+  if (text.length * 5 <= max || escapeSlackText(text).length <= max) {
+    const trimmed = text.trim();
+    return trimmed ? [trimmed] : [];
+  }
   const chars = Array.from(text);
   const pieces: string[] = [];
   let start = 0;
@@ -115,7 +122,7 @@ export function splitForSlack(text: string, max: number): string[] {
     let end = start;
     let lastSpace = -1;
     while (end < chars.length) {
-      const w = escapeSlackText(chars[end]).length;
+      const w = escapedWidth(chars[end]);
       if (len + w > max) break;
       if (/\s/.test(chars[end])) lastSpace = end;
       len += w;
