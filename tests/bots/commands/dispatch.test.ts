@@ -150,10 +150,13 @@ describe('runCommand', () => {
   });
 
   it('GIVEN a command that needs Manage Channels THEN FORBIDDEN without it', async () => {
-    const guarded = commands.find((c) => c.requiresManageChannel);
-    if (!guarded) return; // follow/unfollow join the catalogue from the scheduler's modules
-    const r = await runCommand(guarded.name, {}, ctx);
-    expect(r.ok ? 'ok' : r.error.code).not.toBe('ok');
+    const guarded = commands.filter((c) => c.requiresManageChannel);
+    expect(guarded.map((c) => c.name)).toContain('follow');
+    for (const c of guarded) {
+      const r = await runCommand(c.name, {}, ctx);
+      expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      if (!r.ok) expect(r.error.message).toContain('Manage Channels');
+    }
   });
 });
 
