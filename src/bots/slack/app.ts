@@ -54,7 +54,12 @@ export async function startSlackApp(
 ): Promise<RunningSlackApp> {
   const catalogue = await loadCatalogue(options);
   const logLevel = options.logLevel ?? LogLevel.INFO;
-  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  // A user is waiting: retry a failing call a few times within seconds, not Slack's default half hour.
+  // (429s are waited out separately, honouring Retry-After.)
+  const clientOptions = {
+    retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+  };
   const socket = !!config.appToken;
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (config.appToken) {

@@ -155,8 +155,26 @@ async function deliverToChannel(
       );
     }
     if (firstTs !== undefined) {
-      for (const m of messages.slice(1)) {
-        await deps.postMessage({ channel, text: m.text, blocks: m.blocks, thread_ts: firstTs });
+      let sent = 1;
+      try {
+        for (const m of messages.slice(1)) {
+          await deps.postMessage({ channel, text: m.text, blocks: m.blocks, thread_ts: firstTs });
+          sent++;
+        }
+      } catch (err) {
+        // Say plainly which parts are missing rather than leaving a briefing cut short without a word.
+        const code = slackErrorCode(err);
+        deps.logger?.error(
+          { code, channel, sent, total: messages.length },
+          'slack: thread continuation failed',
+        );
+        await replyError(
+          deps,
+          code,
+          `Posted ${sent} of ${messages.length} parts of this briefing; the rest could not be posted (${code}). Please try again.`,
+          command,
+        );
+        return { ok: false, code, command, delivery: 'thread', messages: sent };
       }
       return {
         ok: true,

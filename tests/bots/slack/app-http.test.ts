@@ -191,6 +191,21 @@ describe('Slack app over HTTP', () => {
     }
   }, 30_000);
 
+  it('retries a briefing post after a transient 503 from Slack', async () => {
+    fake.injectFault('chat.postMessage', { status: 503, channel: 'C0FLAKY' });
+    const before = results.length;
+    await postSigned(
+      url,
+      slashCommandForm({ text: 'brief', channel_id: 'C0FLAKY', response_url: fake.responseUrl() }),
+      {
+        secret: SECRET,
+      },
+    );
+    expect(await waitForResult(before + 1)).toMatchObject({ ok: true, delivery: 'channel' });
+    const attempts = fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0FLAKY');
+    expect(attempts.map((c) => c.status)).toEqual([503, 200]);
+  });
+
   it('falls back to response_url in channel when the bot may not post there', async () => {
     fake.injectFault('chat.postMessage', { error: 'not_in_channel', channel: 'C0PRIVATE' });
     const before = results.length;
