@@ -20,7 +20,9 @@ function checkPlatform(platform: string): 'discord' | 'slack' {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('follow')
-    .description('subscribe a channel to the daily digest (and optionally breaking alerts); sends the latest digest now')
+    .description(
+      'subscribe a channel to the daily digest (and optionally breaking alerts); sends the latest digest now',
+    )
     .requiredOption('--platform <discord|slack>', 'chat platform')
     .requiredOption('--channel <id>', 'channel id')
     .option('--workspace <id>', 'Discord guild / Slack team id', '-')
@@ -30,40 +32,51 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--alerts', 'also post breaking alerts as new entries are ingested', false)
     .option('--no-backfill', 'do not send the latest digest now')
     .option('--now <iso>', 'act as if at this instant (tests, backfills)')
-    .action(async (o: ChannelOpts & { time: string; tz: string; topics?: string; alerts: boolean; backfill: boolean; now?: string }) => {
-      const platform = checkPlatform(o.platform);
-      const { follow } = await cliScheduler(ctx, o.now ? fixedClock(o.now) : systemClock);
-      const r = await follow.follow({
-        platform,
-        workspace: o.workspace,
-        channel: o.channel,
-        time: o.time,
-        timezone: o.tz,
-        topics: o.topics,
-        alerts: o.alerts,
-        createdBy: 'cli',
-      });
-      const s = r.subscription;
-      ctx.out(
-        `${r.created ? 'following' : 'updated'}: ${s.platform} ${s.workspace}/${s.channel} daily at ${s.time} ${s.timezone}` +
-          `${s.topics.length ? ` on ${s.topics.join(', ')}` : ''}${s.alerts ? ', breaking alerts on' : ''}`,
-      );
-      if (!o.backfill) return;
-      if (!r.backfill) {
-        ctx.out(`no ${platform} token configured: the latest digest was not sent now`);
-        return;
-      }
-      const report = await r.backfill;
-      ctx.out(
-        report.sent
-          ? 'sent the latest digest to the channel'
-          : report.paused
-            ? `could not post to the channel: paused (${(await follow.find(s))?.pausedReason ?? 'no access'})`
-            : report.skipped
-              ? 'no coverage yet to send'
-              : 'the latest digest could not be sent now; the scheduler will retry',
-      );
-    });
+    .action(
+      async (
+        o: ChannelOpts & {
+          time: string;
+          tz: string;
+          topics?: string;
+          alerts: boolean;
+          backfill: boolean;
+          now?: string;
+        },
+      ) => {
+        const platform = checkPlatform(o.platform);
+        const { follow } = await cliScheduler(ctx, o.now ? fixedClock(o.now) : systemClock);
+        const r = await follow.follow({
+          platform,
+          workspace: o.workspace,
+          channel: o.channel,
+          time: o.time,
+          timezone: o.tz,
+          topics: o.topics,
+          alerts: o.alerts,
+          createdBy: 'cli',
+        });
+        const s = r.subscription;
+        ctx.out(
+          `${r.created ? 'following' : 'updated'}: ${s.platform} ${s.workspace}/${s.channel} daily at ${s.time} ${s.timezone}` +
+            `${s.topics.length ? ` on ${s.topics.join(', ')}` : ''}${s.alerts ? ', breaking alerts on' : ''}`,
+        );
+        if (!o.backfill) return;
+        if (!r.backfill) {
+          ctx.out(`no ${platform} token configured: the latest digest was not sent now`);
+          return;
+        }
+        const report = await r.backfill;
+        ctx.out(
+          report.sent
+            ? 'sent the latest digest to the channel'
+            : report.paused
+              ? `could not post to the channel: paused (${(await follow.find(s))?.pausedReason ?? 'no access'})`
+              : report.skipped
+                ? 'no coverage yet to send'
+                : 'the latest digest could not be sent now; the scheduler will retry',
+        );
+      },
+    );
 
   program
     .command('unfollow')
@@ -75,7 +88,11 @@ export function register(program: Command, ctx: CliContext): void {
       const platform = checkPlatform(o.platform);
       const { follow } = await cliScheduler(ctx);
       const removed = await follow.unfollow({ platform, workspace: o.workspace, channel: o.channel });
-      if (!removed) throw new UserError('NOT_FOUND', `${platform} channel ${o.workspace}/${o.channel} does not follow the story`);
+      if (!removed)
+        throw new UserError(
+          'NOT_FOUND',
+          `${platform} channel ${o.workspace}/${o.channel} does not follow the story`,
+        );
       ctx.out(`unfollowed: ${platform} ${o.workspace}/${o.channel}`);
     });
 

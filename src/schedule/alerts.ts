@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Briefing } from '../briefings/briefing.ts';
 import { citedItem, createArticleLookup } from '../briefings/citations.ts';
 import { rankKeyPoints } from '../briefings/key-points/index.ts';
-import type { EventStore } from '../store/event-store.ts';
 import type { LedgerEntry } from '../store/delivery-ledger.ts';
+import type { EventStore } from '../store/event-store.ts';
 import type { ScheduledSubscription } from '../store/subscription-store.ts';
 import type { Event } from '../store/types.ts';
 import type { DeliveryJob } from './deliver-one.ts';
@@ -36,7 +36,11 @@ function matches(sub: ScheduledSubscription, event: Event): boolean {
 }
 
 /** The briefing of one alert (an entry) or of a fold ("N more updates"). */
-export async function alertBriefing(kind: 'alert' | 'alert-more', events: Event[], store: EventStore): Promise<Briefing | null> {
+export async function alertBriefing(
+  kind: 'alert' | 'alert-more',
+  events: Event[],
+  store: EventStore,
+): Promise<Briefing | null> {
   if (events.length === 0) return null;
   const articles = createArticleLookup(store);
   if (kind === 'alert') {
@@ -46,7 +50,9 @@ export async function alertBriefing(kind: 'alert' | 'alert-more', events: Event[
       kind: 'alert',
       title: `Breaking: ${e.headline || lead.slice(0, 200)}`,
       subtitle: '',
-      sections: [{ heading: e.headline || 'Update', items: [await citedItem(lead || e.headline, e, articles)] }],
+      sections: [
+        { heading: e.headline || 'Update', items: [await citedItem(lead || e.headline, e, articles)] },
+      ],
     };
   }
   const listed = events.slice(0, FOLD_LISTED_MAX);
@@ -54,7 +60,12 @@ export async function alertBriefing(kind: 'alert' | 'alert-more', events: Event[
     kind: 'alert',
     title: `${events.length} more update${events.length === 1 ? '' : 's'}`,
     subtitle: 'More new entries than the hourly alert limit; the next digest covers them.',
-    sections: [{ heading: 'Also new', items: await Promise.all(listed.map((e) => citedItem(e.headline, e, articles))) }],
+    sections: [
+      {
+        heading: 'Also new',
+        items: await Promise.all(listed.map((e) => citedItem(e.headline, e, articles))),
+      },
+    ],
   };
 }
 
@@ -93,10 +104,18 @@ export async function announceNewEvents(added: Event[], deps: AlertDeps): Promis
   for (const sub of subs) {
     const mine = worthy.filter((e) => matches(sub, e));
     if (mine.length === 0) continue;
-    let room = Math.max(0, cap - (await deps.ledger.countAlertsSince(sub.id, new Date(now.getTime() - 3600_000))));
+    let room = Math.max(
+      0,
+      cap - (await deps.ledger.countAlertsSince(sub.id, new Date(now.getTime() - 3600_000))),
+    );
     const folded: Event[] = [];
     for (const event of mine) {
-      const base = { subscriptionId: sub.id, windowKey: `alert:${event.id}`, dueAt: now, payload: { eventIds: [event.id] } };
+      const base = {
+        subscriptionId: sub.id,
+        windowKey: `alert:${event.id}`,
+        dueAt: now,
+        payload: { eventIds: [event.id] },
+      };
       if (room > 0) {
         const entry = await deps.ledger.claim({ ...base, kind: 'alert' });
         if (!entry) continue;
@@ -104,7 +123,14 @@ export async function announceNewEvents(added: Event[], deps: AlertDeps): Promis
         report.claimed++;
         const { key, briefing } = briefingOf('alert', [event]);
         jobs.push({ entry, sub, resumed: false, contentKey: key, briefing: await briefing });
-      } else if (await deps.ledger.record({ ...base, kind: 'alert', state: 'skipped', error: 'folded: hourly alert limit' })) {
+      } else if (
+        await deps.ledger.record({
+          ...base,
+          kind: 'alert',
+          state: 'skipped',
+          error: 'folded: hourly alert limit',
+        })
+      ) {
         folded.push(event);
       }
     }

@@ -4,7 +4,10 @@ import { fanOut } from './digest-pass.ts';
 import { emptyReport, type PassReport, type SchedulerDeps } from './scheduler-deps.ts';
 
 /** Claims `backfill:<instant>` for the subscription and delivers the latest digest (for its topics) to it. */
-export async function backfillSubscription(sub: ScheduledSubscription, deps: SchedulerDeps): Promise<PassReport> {
+export async function backfillSubscription(
+  sub: ScheduledSubscription,
+  deps: SchedulerDeps,
+): Promise<PassReport> {
   const now = deps.clock.now();
   const report = emptyReport(now, deps.ledger.owner);
   const entry = await deps.ledger.claim({

@@ -16,11 +16,19 @@ export async function scheduleStory(): Promise<Story> {
   return story;
 }
 
-export async function cliScheduler(ctx: CliContext, clock?: Clock): Promise<{ deps: SchedulerDeps; follow: FollowService }> {
+export async function cliScheduler(
+  ctx: CliContext,
+  clock?: Clock,
+): Promise<{ deps: SchedulerDeps; follow: FollowService }> {
   const store = await ctx.store();
   const story = await scheduleStory();
   const deps = createSchedulerDeps({ db: store.db, events: store.events, story, env: ctx.env, clock });
-  const follow = createFollowService({ subscriptions: deps.subscriptions, catalogue: story, clock: deps.clock, scheduler: deps });
+  const follow = createFollowService({
+    subscriptions: deps.subscriptions,
+    catalogue: story,
+    clock: deps.clock,
+    scheduler: deps,
+  });
   return { deps, follow };
 }
 

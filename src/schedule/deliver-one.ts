@@ -40,7 +40,11 @@ export async function deliverOne(
   if (job.resumed && entry.state === 'sending') {
     try {
       while (next < messages.length) {
-        const found = await publisher.findSent(target, { deliveryId: entry.id, part: next }, new Date(entry.createdAt));
+        const found = await publisher.findSent(
+          target,
+          { deliveryId: entry.id, part: next },
+          new Date(entry.createdAt),
+        );
         if (!found) break;
         log('delivery.part_found', { delivery: entry.id, part: next, messageId: found });
         next++;

@@ -21,7 +21,11 @@ export interface CatchUpPolicy {
   lookbackDays: number;
 }
 
-export const DEFAULT_CATCH_UP: CatchUpPolicy = { horizonMs: 12 * 3600_000, graceMs: 5 * 60_000, lookbackDays: 3 };
+export const DEFAULT_CATCH_UP: CatchUpPolicy = {
+  horizonMs: 12 * 3600_000,
+  graceMs: 5 * 60_000,
+  lookbackDays: 3,
+};
 
 export function digestWindowKey(localDate: string): string {
   return `digest:${localDate}`;
@@ -48,7 +52,10 @@ export function dueInstant(localDate: string, time: string, zone: string): Date 
   if (!day.isValid) throw new Error(`invalid local date or zone: ${localDate} ${zone}`);
   const { hour, minute } = parseTime(time);
   // Walk forward minute by minute (wall-clock arithmetic) until the wall time exists in the zone.
-  const wall = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: 'UTC' });
+  const wall = DateTime.fromObject(
+    { year: day.year, month: day.month, day: day.day, hour, minute },
+    { zone: 'UTC' },
+  );
   for (let step = 0; step <= 24 * 60; step++) {
     const w = wall.plus({ minutes: step });
     const local = DateTime.fromObject(

@@ -25,12 +25,18 @@ export interface RawFollow {
   createdBy?: string | null;
 }
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/gu, ' ');
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/gu, ' ');
 
 /** Resolves a topic as written (id, label or alias, any case) to its id, or null. */
 export function resolveTopicId(catalogue: TopicCatalogue, text: string): string | null {
   const n = norm(text);
-  const hit = catalogue.topics.find((t) => [t.id, t.label ?? '', ...(t.aliases ?? [])].some((a) => a && norm(a) === n));
+  const hit = catalogue.topics.find((t) =>
+    [t.id, t.label ?? '', ...(t.aliases ?? [])].some((a) => a && norm(a) === n),
+  );
   return hit?.id ?? null;
 }
 
@@ -38,7 +44,10 @@ export function resolveTopicId(catalogue: TopicCatalogue, text: string): string 
 export function parseLocalTime(text: string): Result<string> {
   const m = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59)
-    return fail('BAD_TIME', `“${text}” is not a time of day: use HH:MM on a 24-hour clock, e.g. 08:00 or 18:30.`);
+    return fail(
+      'BAD_TIME',
+      `“${text}” is not a time of day: use HH:MM on a 24-hour clock, e.g. 08:00 or 18:30.`,
+    );
   return ok(`${m[1].padStart(2, '0')}:${m[2]}`);
 }
 
@@ -61,13 +70,19 @@ export function parseFollow(raw: RawFollow, catalogue: TopicCatalogue): Result<F
   if (!time.ok) return time;
   const timezone = raw.timezone?.trim() || DEFAULT_FOLLOW_ZONE;
   if (!isValidTimezone(timezone))
-    return fail('BAD_TIMEZONE', `“${timezone}” is not an IANA time zone: use a name such as Europe/London or America/New_York.`);
+    return fail(
+      'BAD_TIMEZONE',
+      `“${timezone}” is not an IANA time zone: use a name such as Europe/London or America/New_York.`,
+    );
   const list = Array.isArray(raw.topics) ? raw.topics : (raw.topics ?? '').split(',');
   const topics: string[] = [];
   for (const t of list.map((s) => s.trim()).filter(Boolean)) {
     const id = resolveTopicId(catalogue, t);
     if (!id)
-      return fail('UNKNOWN_TOPIC', `Unknown topic “${t}”. Topics: ${catalogue.topics.map((x) => x.id).join(', ')}.`);
+      return fail(
+        'UNKNOWN_TOPIC',
+        `Unknown topic “${t}”. Topics: ${catalogue.topics.map((x) => x.id).join(', ')}.`,
+      );
     if (!topics.includes(id)) topics.push(id);
   }
   const alerts = parseAlerts(raw.alerts);

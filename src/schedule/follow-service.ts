@@ -1,7 +1,8 @@
 // Follow / unfollow / following for chat commands and the CLI: validate, store, and backfill the new follower.
+
+import type { Clock } from '../clock.ts';
 import { UserError } from '../errors.ts';
 import type { ChannelRef, ScheduledSubscription, SubscriptionStore } from '../store/subscription-store.ts';
-import type { Clock } from '../clock.ts';
 import { backfillSubscription } from './backfill.ts';
 import { parseFollow, type RawFollow, type TopicCatalogue } from './follow-input.ts';
 import type { PassReport, SchedulerDeps } from './scheduler-deps.ts';
@@ -17,7 +18,10 @@ export interface FollowResult {
 export interface FollowService {
   follow(raw: RawFollow): Promise<FollowResult>;
   unfollow(ref: ChannelRef): Promise<boolean>;
-  list(filter?: { platform?: ScheduledSubscription['platform']; workspace?: string }): Promise<ScheduledSubscription[]>;
+  list(filter?: {
+    platform?: ScheduledSubscription['platform'];
+    workspace?: string;
+  }): Promise<ScheduledSubscription[]>;
   find(ref: ChannelRef): Promise<ScheduledSubscription | null>;
 }
 

@@ -48,11 +48,13 @@ export async function withRetries<T>(
       out = { kind: 'transient', reason: `network: ${err instanceof Error ? err.message : String(err)}` };
     }
     if (out.kind === 'ok') return { ok: true, value: out.value, rateLimitedMs: waited, retries };
-    if (out.kind === 'gone' || out.kind === 'rejected') return { ok: false, kind: out.kind, reason: out.reason };
+    if (out.kind === 'gone' || out.kind === 'rejected')
+      return { ok: false, kind: out.kind, reason: out.reason };
     retries++;
     if (out.kind === 'rate-limited') {
       const wait = Math.max(0, out.retryAfterMs);
-      if (waited + wait > p.maxRateLimitWaitMs) return { ok: false, kind: 'transient', reason: 'rate limited too long' };
+      if (waited + wait > p.maxRateLimitWaitMs)
+        return { ok: false, kind: 'transient', reason: 'rate limited too long' };
       waited += wait;
       await p.sleep(wait);
       continue;

@@ -14,7 +14,11 @@ export type DigestWindow = { from: Date; to: Date } | null;
  * Builds the digest of a window for topics ([] = the whole story), with local times shown in `timezone`;
  * null when there is no coverage in it.
  */
-export type DigestBuilder = (window: DigestWindow, topics: string[], timezone?: string) => Promise<Briefing | null>;
+export type DigestBuilder = (
+  window: DigestWindow,
+  topics: string[],
+  timezone?: string,
+) => Promise<Briefing | null>;
 
 /** Structured log sink (pino-compatible shape): an event name and its fields. */
 export type SchedulerLog = (event: string, fields: Record<string, unknown>) => void;

@@ -11,7 +11,10 @@ export interface RunningScheduler {
 }
 
 /** Starts the minute tick. `deps.stopping` is combined with this scheduler's own stop flag. */
-export function startScheduler(deps: SchedulerDeps, opts: { cronExpression?: string } = {}): RunningScheduler {
+export function startScheduler(
+  deps: SchedulerDeps,
+  opts: { cronExpression?: string } = {},
+): RunningScheduler {
   let stopped = false;
   let current: Promise<PassReport | null> | null = null;
   const log = deps.log ?? (() => {});

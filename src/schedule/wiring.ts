@@ -27,17 +27,21 @@ export interface SchedulerWiring {
 export function publishersFromEnv(env: NodeJS.ProcessEnv): SchedulerDeps['publishers'] {
   // biome-ignore lint/suspicious/noExplicitAny: per-platform message types.
   const out: Partial<Record<'discord' | 'slack', Publisher<any>>> = {};
-  if (env.DISCORD_TOKEN) out.discord = createDiscordPublisher({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL });
-  if (env.SLACK_BOT_TOKEN) out.slack = createSlackPublisher({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL });
+  if (env.DISCORD_TOKEN)
+    out.discord = createDiscordPublisher({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL });
+  if (env.SLACK_BOT_TOKEN)
+    out.slack = createSlackPublisher({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL });
   return out;
 }
 
 /**
  * The scheduler's dependencies. STORYBRIEF_REPLICA_ID names this replica in the ledger (default host-pid);
- * STORYBRIEF_DELIVERY_LEASE_MS is how long a claim survives a dead replica (default 60 s).
+ * STORYBRIEF_DELIVERY_LEASE_MS is how long a claim survives a dead replica (default 60 s);
+ * STORYBRIEF_DELIVERY_CONCURRENCY is how many deliveries one replica has in flight (default 16).
  */
 export function createSchedulerDeps(w: SchedulerWiring): SchedulerDeps {
   const lease = Number(w.env.STORYBRIEF_DELIVERY_LEASE_MS);
+  const concurrency = Number(w.env.STORYBRIEF_DELIVERY_CONCURRENCY);
   return {
     subscriptions: createSubscriptionStore(w.db),
     ledger: createDeliveryLedger(w.db, {
@@ -50,5 +54,6 @@ export function createSchedulerDeps(w: SchedulerWiring): SchedulerDeps {
     alertContent: (entry) => alertContentFor(entry, w.events),
     log: w.log,
     stopping: w.stopping,
+    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : undefined,
   };
 }

@@ -54,7 +54,11 @@ export interface DeliveryLedger {
   /** Records that parts [0, partsSent) are in the channel. */
   progress(id: string, partsSent: number, messageId: string | null): Promise<void>;
   /** Final state for a row this replica holds. */
-  finish(id: string, state: 'sent' | 'skipped' | 'failed' | 'missed', fields?: { messageId?: string | null; error?: string | null }): Promise<boolean>;
+  finish(
+    id: string,
+    state: 'sent' | 'skipped' | 'failed' | 'missed',
+    fields?: { messageId?: string | null; error?: string | null },
+  ): Promise<boolean>;
   /** Gives a held row back (lease ends now) so any replica can take it at once. */
   release(id: string, error?: string | null): Promise<void>;
   get(subscriptionId: string, windowKey: string): Promise<LedgerEntry | null>;
@@ -81,7 +85,10 @@ function fromRow(r: Row): LedgerEntry {
     dueAt: isoOrNull(r.due_at),
     windowFrom: isoOrNull(r.window_from),
     windowTo: isoOrNull(r.window_to),
-    payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : ((r.payload as Record<string, unknown>) ?? null),
+    payload:
+      typeof r.payload === 'string'
+        ? JSON.parse(r.payload)
+        : ((r.payload as Record<string, unknown>) ?? null),
     error: (r.error as string | null) ?? null,
     leaseUntil: isoOrNull(r.lease_until),
     createdAt: isoOrNull(r.created_at) ?? '',
@@ -91,7 +98,10 @@ function fromRow(r: Row): LedgerEntry {
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** A ledger bound to one replica (`owner`), with claims leased for `leaseMs` of database time. */
-export function createDeliveryLedger(sql: Sql, opts: { owner?: string; leaseMs?: number } = {}): DeliveryLedger {
+export function createDeliveryLedger(
+  sql: Sql,
+  opts: { owner?: string; leaseMs?: number } = {},
+): DeliveryLedger {
   const owner = opts.owner ?? `replica-${process.pid}-${randomUUID().slice(0, 8)}`;
   const leaseMs = Math.max(100, opts.leaseMs ?? 60_000);
   const leaseSql = `clock_timestamp() + make_interval(secs => ${leaseMs / 1000})`;
@@ -191,10 +201,10 @@ export function createDeliveryLedger(sql: Sql, opts: { owner?: string; leaseMs?:
       );
     },
     async get(subscriptionId, windowKey) {
-      const { rows } = await sql.query<Row>('SELECT * FROM deliveries WHERE subscription_id = $1 AND window_key = $2', [
-        subscriptionId,
-        windowKey,
-      ]);
+      const { rows } = await sql.query<Row>(
+        'SELECT * FROM deliveries WHERE subscription_id = $1 AND window_key = $2',
+        [subscriptionId, windowKey],
+      );
       return rows[0] ? fromRow(rows[0]) : null;
     },
     async list(filter = {}) {

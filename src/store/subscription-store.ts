@@ -33,7 +33,11 @@ export interface SubscriptionStore {
   unfollow(ref: ChannelRef): Promise<boolean>;
   get(id: string): Promise<ScheduledSubscription | null>;
   find(ref: ChannelRef): Promise<ScheduledSubscription | null>;
-  list(filter?: { platform?: Subscription['platform']; workspace?: string; active?: boolean }): Promise<ScheduledSubscription[]>;
+  list(filter?: {
+    platform?: Subscription['platform'];
+    workspace?: string;
+    active?: boolean;
+  }): Promise<ScheduledSubscription[]>;
   pause(id: string, reason: string): Promise<void>;
   /** Records a delivered digest: when it went out, and the end of the coverage it carried. */
   markDelivered(id: string, deliveredAt: Date, windowEnd: Date): Promise<void>;
@@ -43,7 +47,9 @@ export interface SubscriptionStore {
 export function isoOrNull(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString();
-  const s = String(v).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  const s = String(v)
+    .replace(' ', 'T')
+    .replace(/([+-]\d\d)$/, '$1:00');
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
@@ -143,7 +149,10 @@ export function createSubscriptionStore(sql: Sql): SubscriptionStore {
       return rows.map(fromRow);
     },
     async pause(id, reason) {
-      await sql.query('UPDATE subscriptions SET paused = true, paused_reason = $2 WHERE id = $1', [id, reason]);
+      await sql.query('UPDATE subscriptions SET paused = true, paused_reason = $2 WHERE id = $1', [
+        id,
+        reason,
+      ]);
     },
     async markDelivered(id, deliveredAt, windowEnd) {
       await sql.query(

@@ -55,7 +55,12 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 /** Starts the fake; Discord keeps nonces for a few minutes, so does the fake (`nonceTtlMs`). */
-export async function createFakeDiscordDeliveryApi(opts: { nonceTtlMs?: number } = {}): Promise<FakeDiscordDeliveryApi> {
+export async function createFakeDiscordDeliveryApi(
+  opts: {
+    nonceTtlMs?: number /** Delay before each post is handled (a slow API). */;
+    latencyMs?: number;
+  } = {},
+): Promise<FakeDiscordDeliveryApi> {
   const nonceTtl = opts.nonceTtlMs ?? 5 * 60_000;
   const stored: FakeDiscordMessage[] = [];
   const byNonce = new Map<string, FakeDiscordMessage>();
@@ -77,9 +82,11 @@ export async function createFakeDiscordDeliveryApi(opts: { nonceTtlMs?: number }
     };
     const m = /^\/api\/v10\/channels\/([^/]+)\/messages$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     if (!m || req.method !== 'POST') return answer(404, { message: '404: Not Found', code: 0 });
-    if (!String(req.headers.authorization ?? '').startsWith('Bot ')) return answer(401, { message: '401: Unauthorized', code: 0 });
+    if (!String(req.headers.authorization ?? '').startsWith('Bot '))
+      return answer(401, { message: '401: Unauthorized', code: 0 });
     const channel = decodeURIComponent(m[1]);
     const body = await readJson(req);
+    if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
     posts++;
     const goneStatus = gone.get(channel);
     if (goneStatus === 404) return answer(404, { message: 'Unknown Channel', code: 10003 });
@@ -93,11 +100,20 @@ export async function createFakeDiscordDeliveryApi(opts: { nonceTtlMs?: number }
     } else if (every && posts % every.n === 0) fault = every.fault;
     if (fault) {
       if (fault.status === 429)
-        return answer(429, { message: 'You are being rate limited.', retry_after: fault.retryAfter ?? 0.05, global: false });
-      const messages: Record<number, string> = { 403: 'Missing Access', 404: 'Unknown Channel', 400: 'Invalid Form Body' };
+        return answer(429, {
+          message: 'You are being rate limited.',
+          retry_after: fault.retryAfter ?? 0.05,
+          global: false,
+        });
+      const messages: Record<number, string> = {
+        403: 'Missing Access',
+        404: 'Unknown Channel',
+        400: 'Invalid Form Body',
+      };
       return answer(fault.status, { message: messages[fault.status] ?? 'Internal Server Error', code: 0 });
     }
-    const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
+    const nonce =
+      typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
     if (nonce && body.enforce_nonce === true) {
       const prior = byNonce.get(`${channel}:${nonce}`);
       if (prior && Date.now() - prior.at < nonceTtl) {

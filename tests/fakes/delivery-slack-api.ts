@@ -51,7 +51,9 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
 }
 
-export async function createFakeSlackDeliveryApi(): Promise<FakeSlackDeliveryApi> {
+export async function createFakeSlackDeliveryApi(
+  opts: { /** Delay before each post is handled (a slow API). */ latencyMs?: number } = {},
+): Promise<FakeSlackDeliveryApi> {
   const stored: FakeSlackMessage[] = [];
   const faults: SlackDeliveryFault[] = [];
   const gone = new Map<string, string>();
@@ -72,7 +74,8 @@ export async function createFakeSlackDeliveryApi(): Promise<FakeSlackDeliveryApi
     const method = /^\/api\/([\w.]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname)?.[1] ?? 'unknown';
     calls[method] = (calls[method] ?? 0) + 1;
     const body = await readJson(req);
-    if (!String(req.headers.authorization ?? '').startsWith('Bearer ')) return answer(200, { ok: false, error: 'not_authed' });
+    if (!String(req.headers.authorization ?? '').startsWith('Bearer '))
+      return answer(200, { ok: false, error: 'not_authed' });
     const channel = typeof body.channel === 'string' ? body.channel : '';
     if (method === 'conversations.history') {
       const withMeta = body.include_all_metadata === true || body.include_all_metadata === 'true';
@@ -80,11 +83,19 @@ export async function createFakeSlackDeliveryApi(): Promise<FakeSlackDeliveryApi
       const limit = Math.max(1, Math.min(Number(body.limit) || 100, 1000));
       const start = Number(body.cursor) || 0;
       const all = stored.filter((m) => m.channel === channel && Number(m.ts) >= oldest).reverse();
-      const page = all.slice(start, start + limit).map(({ metadata, ...m }) => (withMeta && metadata ? { ...m, metadata } : m));
+      const page = all
+        .slice(start, start + limit)
+        .map(({ metadata, ...m }) => (withMeta && metadata ? { ...m, metadata } : m));
       const more = start + limit < all.length;
-      return answer(200, { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } });
+      return answer(200, {
+        ok: true,
+        messages: page,
+        has_more: more,
+        response_metadata: { next_cursor: more ? String(start + limit) : '' },
+      });
     }
     if (method !== 'chat.postMessage') return answer(200, { ok: false, error: 'unknown_method' });
+    if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
     posts++;
     const goneError = gone.get(channel);
     if (goneError) return answer(200, { ok: false, error: goneError });
@@ -96,8 +107,13 @@ export async function createFakeSlackDeliveryApi(): Promise<FakeSlackDeliveryApi
       if (fault.times <= 0) faults.splice(i, 1);
     } else if (every && posts % every.n === 0) fault = every.fault;
     if (fault) {
-      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-      return answer(fault.status, { ok: false, error: fault.error ?? (fault.status === 429 ? 'ratelimited' : 'internal_error') }, headers);
+      const headers: Record<string, string> =
+        fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+      return answer(
+        fault.status,
+        { ok: false, error: fault.error ?? (fault.status === 429 ? 'ratelimited' : 'internal_error') },
+        headers,
+      );
     }
     if (!body.text && !body.blocks) return answer(200, { ok: false, error: 'no_text' });
     counter++;

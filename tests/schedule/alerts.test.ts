@@ -39,17 +39,31 @@ describe('breaking alerts on PGlite', () => {
     // The newer snapshot adds the rest; one new entry carries the 'breaking' hint (as a breaking banner would).
     const olderIds = new Set(older.map((e) => e.id));
     const flagged = full.events.filter((e) => !olderIds.has(e.id) && !e.duplicateOf).at(-1)?.id;
-    const newer = full.events.map((e) => (e.id === flagged ? { ...e, hints: [...e.hints, 'breaking' as const] } : e));
+    const newer = full.events.map((e) =>
+      e.id === flagged ? { ...e, hints: [...e.hints, 'breaking' as const] } : e,
+    );
     added = (await events.ingest({ article: full.article, events: newer })).added;
     discord = await createFakeDiscordDeliveryApi();
     slack = await createFakeSlackDeliveryApi();
     const subscriptions = createSubscriptionStore(db);
     const base = { workspace: 'w', time: '08:00', timezone: 'Europe/London', createdBy: null };
     const at = new Date('2026-01-07T03:00:00Z');
-    await subscriptions.follow({ ...base, platform: 'discord', channel: 'alerts-all', topics: [], alerts: true }, at);
-    await subscriptions.follow({ ...base, platform: 'slack', channel: 'alerts-slack', topics: [], alerts: true }, at);
-    await subscriptions.follow({ ...base, platform: 'discord', channel: 'alerts-off', topics: [], alerts: false }, at);
-    await subscriptions.follow({ ...base, platform: 'discord', channel: 'alerts-venezuela', topics: ['venezuela'], alerts: true }, at);
+    await subscriptions.follow(
+      { ...base, platform: 'discord', channel: 'alerts-all', topics: [], alerts: true },
+      at,
+    );
+    await subscriptions.follow(
+      { ...base, platform: 'slack', channel: 'alerts-slack', topics: [], alerts: true },
+      at,
+    );
+    await subscriptions.follow(
+      { ...base, platform: 'discord', channel: 'alerts-off', topics: [], alerts: false },
+      at,
+    );
+    await subscriptions.follow(
+      { ...base, platform: 'discord', channel: 'alerts-venezuela', topics: ['venezuela'], alerts: true },
+      at,
+    );
     deps = {
       subscriptions,
       events,
@@ -86,7 +100,9 @@ describe('breaking alerts on PGlite', () => {
     expect(slack.messages('alerts-slack')).toHaveLength(3);
     expect(discord.messages('alerts-off')).toHaveLength(0);
     const venezuela = worthy.filter((e) => e.topics.includes('venezuela'));
-    expect(discord.messages('alerts-venezuela').length).toBe(Math.min(venezuela.length, 2) + (venezuela.length > 2 ? 1 : 0));
+    expect(discord.messages('alerts-venezuela').length).toBe(
+      Math.min(venezuela.length, 2) + (venezuela.length > 2 ? 1 : 0),
+    );
     expect(report.sent).toBe(3 + 3 + discord.messages('alerts-venezuela').length);
 
     // Announcing the same entries again (a re-run, another replica) sends nothing.

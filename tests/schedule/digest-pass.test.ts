@@ -19,7 +19,17 @@ const NOW = new Date('2026-01-07T08:01:00Z'); // 08:01 in London, the morning af
 const CREATED = new Date('2026-01-05T00:00:00Z');
 
 function sub(platform: 'discord' | 'slack', channel: string, extra: Partial<FollowInput> = {}): FollowInput {
-  return { platform, workspace: 'w1', channel, time: '08:00', timezone: 'Europe/London', topics: [], alerts: false, createdBy: 'u', ...extra };
+  return {
+    platform,
+    workspace: 'w1',
+    channel,
+    time: '08:00',
+    timezone: 'Europe/London',
+    topics: [],
+    alerts: false,
+    createdBy: 'u',
+    ...extra,
+  };
 }
 
 describe('digest pass on PGlite with fake Discord and Slack APIs', () => {
@@ -51,8 +61,13 @@ describe('digest pass on PGlite with fake Discord and Slack APIs', () => {
       ['d-newyork', sub('discord', 'd-newyork', { timezone: 'America/New_York' })], // not due until 13:00Z
       ['s-covered', sub('slack', 's-covered')], // its last digest already covered up to 07:59: nothing new
     ];
-    for (const [name, input] of follows) subIds[name] = (await subscriptions.follow(input, CREATED)).subscription.id;
-    await subscriptions.markDelivered(subIds['s-covered'], new Date('2026-01-07T07:59:30Z'), new Date('2026-01-07T07:59:00Z'));
+    for (const [name, input] of follows)
+      subIds[name] = (await subscriptions.follow(input, CREATED)).subscription.id;
+    await subscriptions.markDelivered(
+      subIds['s-covered'],
+      new Date('2026-01-07T07:59:30Z'),
+      new Date('2026-01-07T07:59:00Z'),
+    );
     discord.goneChannel('d-gone', 404);
     slack.goneChannel('s-gone', 'channel_not_found');
     discord.injectFault({ status: 429, retryAfter: 0.05, times: 2 });
@@ -62,7 +77,10 @@ describe('digest pass on PGlite with fake Discord and Slack APIs', () => {
     const real = createStoryDigestBuilder({ events, story: briefingStory(story) });
     builds = [];
     const counting: DigestBuilder = (window, topics) => {
-      builds.push({ window: window ? `${window.from.toISOString()}/${window.to.toISOString()}` : 'latest', topics: topics.join(',') });
+      builds.push({
+        window: window ? `${window.from.toISOString()}/${window.to.toISOString()}` : 'latest',
+        topics: topics.join(','),
+      });
       return real(window, topics);
     };
     deps = {
@@ -93,7 +111,9 @@ describe('digest pass on PGlite with fake Discord and Slack APIs', () => {
     for (const ch of ['s1', 's2']) {
       const msgs = slack.messages(ch);
       expect(msgs.length, ch).toBeGreaterThan(0);
-      const parts = msgs.map((m) => `${m.metadata?.event_payload.delivery_id}:${m.metadata?.event_payload.part}`);
+      const parts = msgs.map(
+        (m) => `${m.metadata?.event_payload.delivery_id}:${m.metadata?.event_payload.part}`,
+      );
       expect(new Set(parts).size).toBe(msgs.length);
       expect(msgs[0].metadata?.event_type).toBe('storybrief_delivery');
     }
@@ -106,10 +126,10 @@ describe('digest pass on PGlite with fake Discord and Slack APIs', () => {
 
     const ledger = deps.ledger;
     expect((await ledger.get(subIds['d-tokyo'], 'digest:2026-01-07'))?.late).toBe(true);
-    expect((await ledger.get(subIds.d1, 'digest:2026-01-07'))).toMatchObject({ state: 'sent', late: false });
+    expect(await ledger.get(subIds.d1, 'digest:2026-01-07')).toMatchObject({ state: 'sent', late: false });
     expect((await ledger.get(subIds['s-auckland'], 'digest:2026-01-07'))?.state).toBe('missed');
     expect((await ledger.get(subIds['s-covered'], 'digest:2026-01-07'))?.state).toBe('skipped');
-    expect((await ledger.get(subIds['d-newyork'], 'digest:2026-01-07'))).toBeNull();
+    expect(await ledger.get(subIds['d-newyork'], 'digest:2026-01-07')).toBeNull();
     const gone = await deps.subscriptions.get(subIds['d-gone']);
     expect(gone).toMatchObject({ paused: true });
     expect(gone?.pausedReason).toMatch(/404.*Unknown Channel/);

@@ -14,11 +14,19 @@ describe('dueInstant', () => {
   it('maps a local time to UTC in winter and summer (London, New York, Sydney, Kolkata)', () => {
     expect(dueInstant('2026-01-07', '08:00', 'Europe/London').toISOString()).toBe('2026-01-07T08:00:00.000Z');
     expect(dueInstant('2026-07-07', '08:00', 'Europe/London').toISOString()).toBe('2026-07-07T07:00:00.000Z');
-    expect(dueInstant('2026-01-07', '08:00', 'America/New_York').toISOString()).toBe('2026-01-07T13:00:00.000Z');
-    expect(dueInstant('2026-07-07', '08:00', 'America/New_York').toISOString()).toBe('2026-07-07T12:00:00.000Z');
+    expect(dueInstant('2026-01-07', '08:00', 'America/New_York').toISOString()).toBe(
+      '2026-01-07T13:00:00.000Z',
+    );
+    expect(dueInstant('2026-07-07', '08:00', 'America/New_York').toISOString()).toBe(
+      '2026-07-07T12:00:00.000Z',
+    );
     // Southern hemisphere: daylight time in January.
-    expect(dueInstant('2026-01-07', '08:00', 'Australia/Sydney').toISOString()).toBe('2026-01-06T21:00:00.000Z');
-    expect(dueInstant('2026-07-07', '08:00', 'Australia/Sydney').toISOString()).toBe('2026-07-06T22:00:00.000Z');
+    expect(dueInstant('2026-01-07', '08:00', 'Australia/Sydney').toISOString()).toBe(
+      '2026-01-06T21:00:00.000Z',
+    );
+    expect(dueInstant('2026-07-07', '08:00', 'Australia/Sydney').toISOString()).toBe(
+      '2026-07-06T22:00:00.000Z',
+    );
     expect(dueInstant('2026-01-07', '08:00', 'Asia/Kolkata').toISOString()).toBe('2026-01-07T02:30:00.000Z');
   });
 
@@ -28,9 +36,13 @@ describe('dueInstant', () => {
     expect(london.toISOString()).toBe('2026-03-29T01:00:00.000Z');
     expect(localDateOf(london, 'Europe/London')).toBe('2026-03-29');
     // New York 2026-03-08: 02:00 EST jumps to 03:00 EDT; 02:15 -> 03:00 EDT = 07:00Z.
-    expect(dueInstant('2026-03-08', '02:15', 'America/New_York').toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(dueInstant('2026-03-08', '02:15', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T07:00:00.000Z',
+    );
     // Lord Howe shifts by 30 minutes: 2026-10-04 02:00 -> 02:30; 02:10 -> 02:30 (+11) = 15:30Z the day before.
-    expect(dueInstant('2026-10-04', '02:10', 'Australia/Lord_Howe').toISOString()).toBe('2026-10-03T15:30:00.000Z');
+    expect(dueInstant('2026-10-04', '02:10', 'Australia/Lord_Howe').toISOString()).toBe(
+      '2026-10-03T15:30:00.000Z',
+    );
     // Times either side of the gap are unchanged.
     expect(dueInstant('2026-03-29', '00:59', 'Europe/London').toISOString()).toBe('2026-03-29T00:59:00.000Z');
     expect(dueInstant('2026-03-29', '02:00', 'Europe/London').toISOString()).toBe('2026-03-29T01:00:00.000Z');
@@ -42,7 +54,9 @@ describe('dueInstant', () => {
     const windows = dueWindows(sub, new Date('2026-10-25T12:00:00Z'), { lookbackDays: 0 });
     expect(windows).toHaveLength(1);
     expect(windows[0].windowKey).toBe('digest:2026-10-25');
-    expect(['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']).toContain(windows[0].dueAt.toISOString());
+    expect(['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']).toContain(
+      windows[0].dueAt.toISOString(),
+    );
     // Between the two occurrences, the window is already due (the first one counts).
     const between = dueWindows(sub, new Date('2026-10-25T01:00:00Z'), { lookbackDays: 0 });
     expect(between.map((w) => w.windowKey)).toEqual(
@@ -57,7 +71,11 @@ describe('dueWindows and catch-up', () => {
   it('lists windows due at or before now, keyed by local date, never before the subscription existed', () => {
     const now = new Date('2026-01-07T09:00:00Z');
     const all = dueWindows(sub, now, { lookbackDays: 2 });
-    expect(all.map((w) => w.windowKey)).toEqual(['digest:2026-01-05', 'digest:2026-01-06', 'digest:2026-01-07']);
+    expect(all.map((w) => w.windowKey)).toEqual([
+      'digest:2026-01-05',
+      'digest:2026-01-06',
+      'digest:2026-01-07',
+    ]);
     const fresh = dueWindows(sub, now, { lookbackDays: 2, notBefore: new Date('2026-01-06T10:00:00Z') });
     expect(fresh.map((w) => w.windowKey)).toEqual(['digest:2026-01-07']);
     expect(dueWindows(sub, new Date('2026-01-07T07:59:00Z'), { lookbackDays: 0 })).toEqual([]);

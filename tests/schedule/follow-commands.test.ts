@@ -37,7 +37,13 @@ describe('/news follow, unfollow, following', () => {
     };
     const follow = createFollowService({ subscriptions, catalogue: story, clock, scheduler });
     ctx = (channel) => {
-      const invoker: Invoker = { platform: 'discord', workspace: 'guild', channel, user: 'admin', canManageChannel: true };
+      const invoker: Invoker = {
+        platform: 'discord',
+        workspace: 'guild',
+        channel,
+        user: 'admin',
+        canManageChannel: true,
+      };
       return { invoker, services: { events, clock, follow } };
     };
   });
@@ -67,7 +73,12 @@ describe('/news follow, unfollow, following', () => {
 
   it('follows with a backfill of the latest digest, lists, and unfollows', async () => {
     const res = await followCommand.run(
-      followCommand.schema.parse({ time: '7:30', timezone: 'America/New_York', topics: 'Security guarantees', alerts: 'on' }),
+      followCommand.schema.parse({
+        time: '7:30',
+        timezone: 'America/New_York',
+        topics: 'Security guarantees',
+        alerts: 'on',
+      }),
       ctx('c1'),
     );
     expect(res.title).toMatch(/now follows/);
@@ -76,7 +87,8 @@ describe('/news follow, unfollow, following', () => {
     expect(text).toContain('security-guarantees');
     expect(text).toContain('Breaking alerts: on');
     // The backfill (latest digest on the topic) reaches the channel in the background.
-    for (let i = 0; i < 200 && discord.messages('c1').length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && discord.messages('c1').length === 0; i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect(discord.messages('c1').length).toBeGreaterThan(0);
     expect(JSON.stringify(discord.messages('c1')[0].embeds)).toContain('Security guarantees');
 

@@ -32,14 +32,31 @@ for (const engine of testDatabases()) {
       const subs = createSubscriptionStore(db);
       const first = await subs.follow(follow, new Date('2026-01-06T10:00:00Z'));
       expect(first.created).toBe(true);
-      expect(first.subscription).toMatchObject({ channel: 'c1', time: '08:00', topics: ['security-guarantees'], paused: false });
+      expect(first.subscription).toMatchObject({
+        channel: 'c1',
+        time: '08:00',
+        topics: ['security-guarantees'],
+        paused: false,
+      });
       await subs.pause(first.subscription.id, 'Discord 404: Unknown Channel');
       expect((await subs.get(first.subscription.id))?.pausedReason).toBe('Discord 404: Unknown Channel');
-      const again = await subs.follow({ ...follow, time: '09:30', topics: [] }, new Date('2026-01-07T10:00:00Z'));
+      const again = await subs.follow(
+        { ...follow, time: '09:30', topics: [] },
+        new Date('2026-01-07T10:00:00Z'),
+      );
       expect(again.created).toBe(false);
-      expect(again.subscription).toMatchObject({ id: first.subscription.id, time: '09:30', topics: [], paused: false });
+      expect(again.subscription).toMatchObject({
+        id: first.subscription.id,
+        time: '09:30',
+        topics: [],
+        paused: false,
+      });
       expect(again.subscription.createdAt).toBe('2026-01-06T10:00:00.000Z');
-      await subs.markDelivered(first.subscription.id, new Date('2026-01-07T09:31:00Z'), new Date('2026-01-07T09:30:00Z'));
+      await subs.markDelivered(
+        first.subscription.id,
+        new Date('2026-01-07T09:31:00Z'),
+        new Date('2026-01-07T09:30:00Z'),
+      );
       const got = await subs.find({ platform: 'discord', workspace: 'g1', channel: 'c1' });
       expect(got?.lastDeliveredAt).toBe('2026-01-07T09:31:00.000Z');
       expect(got?.lastWindowEnd).toBe('2026-01-07T09:30:00.000Z');
@@ -54,17 +71,29 @@ for (const engine of testDatabases()) {
       const { subscription } = await subs.follow(follow, new Date('2026-01-06T10:00:00Z'));
       const ledgers = Array.from({ length: 8 }, (_, i) => createDeliveryLedger(db, { owner: `r${i}` }));
       const results = await Promise.all(
-        ledgers.map((l) => l.claim({ subscriptionId: subscription.id, windowKey: 'digest:2026-01-07', kind: 'digest' })),
+        ledgers.map((l) =>
+          l.claim({ subscriptionId: subscription.id, windowKey: 'digest:2026-01-07', kind: 'digest' }),
+        ),
       );
       const winners = results.filter((r) => r !== null);
       expect(winners).toHaveLength(1);
       expect(winners[0]?.state).toBe('claimed');
       // A recorded skip or miss also occupies the window.
       expect(
-        await ledgers[0].record({ subscriptionId: subscription.id, windowKey: 'digest:2026-01-07', kind: 'digest', state: 'missed' }),
+        await ledgers[0].record({
+          subscriptionId: subscription.id,
+          windowKey: 'digest:2026-01-07',
+          kind: 'digest',
+          state: 'missed',
+        }),
       ).toBe(false);
       expect(
-        await ledgers[0].record({ subscriptionId: subscription.id, windowKey: 'digest:2026-01-08', kind: 'digest', state: 'skipped' }),
+        await ledgers[0].record({
+          subscriptionId: subscription.id,
+          windowKey: 'digest:2026-01-08',
+          kind: 'digest',
+          state: 'skipped',
+        }),
       ).toBe(true);
     });
 
@@ -72,7 +101,11 @@ for (const engine of testDatabases()) {
       const subs = createSubscriptionStore(db);
       const { subscription } = await subs.follow(follow, new Date('2026-01-06T10:00:00Z'));
       const dead = createDeliveryLedger(db, { owner: 'dead', leaseMs: 100 });
-      const claimed = await dead.claim({ subscriptionId: subscription.id, windowKey: 'digest:2026-01-07', kind: 'digest' });
+      const claimed = await dead.claim({
+        subscriptionId: subscription.id,
+        windowKey: 'digest:2026-01-07',
+        kind: 'digest',
+      });
       expect(claimed).not.toBeNull();
       expect(await dead.markSending(claimed?.id ?? '')).toBe(true);
       const a = createDeliveryLedger(db, { owner: 'a' });
@@ -95,7 +128,11 @@ for (const engine of testDatabases()) {
       const subs = createSubscriptionStore(db);
       const { subscription } = await subs.follow(follow, new Date('2026-01-06T10:00:00Z'));
       const leaving = createDeliveryLedger(db, { owner: 'leaving', leaseMs: 60_000 });
-      const c = await leaving.claim({ subscriptionId: subscription.id, windowKey: 'digest:2026-01-07', kind: 'digest' });
+      const c = await leaving.claim({
+        subscriptionId: subscription.id,
+        windowKey: 'digest:2026-01-07',
+        kind: 'digest',
+      });
       await leaving.release(c?.id ?? '');
       const other = createDeliveryLedger(db, { owner: 'other' });
       expect((await other.reclaimExpired()).map((d) => d.id)).toEqual([c?.id]);

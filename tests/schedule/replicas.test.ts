@@ -19,7 +19,7 @@ const BIN = fileURLToPath(new URL('../../bin/storybrief.js', import.meta.url));
 const CWD = fileURLToPath(new URL('../../', import.meta.url));
 const NOW = '2026-01-07T08:01:00Z';
 const LEASE_MS = 2000;
-const CHANNELS_PER_PLATFORM = 10;
+const CHANNELS_PER_PLATFORM = 15;
 
 interface Env {
   schema: string;
@@ -44,17 +44,35 @@ async function setUp(): Promise<Env> {
   for (const platform of ['discord', 'slack'] as const) {
     for (let i = 0; i < CHANNELS_PER_PLATFORM; i++) {
       await subs.follow(
-        { platform, workspace: 'w', channel: `${platform}-${i}`, time: '08:00', timezone: 'Europe/London', topics: i % 3 === 0 ? ['security-guarantees'] : [], alerts: false, createdBy: null },
+        {
+          platform,
+          workspace: 'w',
+          channel: `${platform}-${i}`,
+          time: '08:00',
+          timezone: 'Europe/London',
+          topics: i % 3 === 0 ? ['security-guarantees'] : [],
+          alerts: false,
+          createdBy: null,
+        },
         created,
       );
     }
     await subs.follow(
-      { platform, workspace: 'w', channel: `${platform}-gone`, time: '08:00', timezone: 'Europe/London', topics: [], alerts: false, createdBy: null },
+      {
+        platform,
+        workspace: 'w',
+        channel: `${platform}-gone`,
+        time: '08:00',
+        timezone: 'Europe/London',
+        topics: [],
+        alerts: false,
+        createdBy: null,
+      },
       created,
     );
   }
-  const discord = await createFakeDiscordDeliveryApi();
-  const slack = await createFakeSlackDeliveryApi();
+  const discord = await createFakeDiscordDeliveryApi({ latencyMs: 150 });
+  const slack = await createFakeSlackDeliveryApi({ latencyMs: 150 });
   discord.goneChannel('discord-gone', 404);
   slack.goneChannel('slack-gone', 'channel_not_found');
   return { schema, dbUrl, db, discord, slack };
@@ -71,7 +89,13 @@ async function tearDown(env: Env | undefined) {
   await admin.end();
 }
 
-function replica(env: Env, id: string): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; report: PassReport | null; stderr: string }> } {
+function replica(
+  env: Env,
+  id: string,
+): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: string | null; report: PassReport | null; stderr: string }>;
+} {
   const child = spawn(process.execPath, [BIN, '--db', env.dbUrl, 'digest', 'run', '--now', NOW, '--json'], {
     cwd: CWD,
     env: {
@@ -82,6 +106,7 @@ function replica(env: Env, id: string): { child: ChildProcess; done: Promise<{ c
       SLACK_API_URL: env.slack.apiUrl,
       STORYBRIEF_REPLICA_ID: id,
       STORYBRIEF_DELIVERY_LEASE_MS: String(LEASE_MS),
+      STORYBRIEF_DELIVERY_CONCURRENCY: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,9 +114,18 @@ function replica(env: Env, id: string): { child: ChildProcess; done: Promise<{ c
   let err = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (err += d));
-  const done = new Promise<{ code: number | null; signal: string | null; report: PassReport | null; stderr: string }>((resolve) =>
+  const done = new Promise<{
+    code: number | null;
+    signal: string | null;
+    report: PassReport | null;
+    stderr: string;
+  }>((resolve) =>
     child.on('exit', (code, signal) => {
-      const line = out.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+      const line = out
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .at(-1);
       resolve({ code, signal, report: line ? (JSON.parse(line) as PassReport) : null, stderr: err });
     }),
   );
@@ -134,6 +168,13 @@ async function expectExactlyOnce(env: Env) {
     expect(row?.state, s.channel).toBe('sent');
     expect(got, s.channel).toBeDefined();
     // Every part arrived exactly once, and all parts belong to one delivery.
+    if (new Set(got?.parts).size !== got?.parts.length)
+      console.log(
+        'DUP',
+        s.channel,
+        JSON.stringify(env.slack.messages(s.channel).map((m) => [m.ts, m.metadata])),
+        JSON.stringify(row),
+      );
     expect(new Set(got?.parts).size, `${s.channel} duplicates`).toBe(got?.parts.length);
     expect(got?.parts.length, `${s.channel} parts`).toBe(row?.partsSent);
     if (s.platform === 'slack') expect([...(got?.deliveries ?? [])], s.channel).toEqual([row?.id]);
@@ -182,7 +223,10 @@ describe.skipIf(!url)('replicas against one Postgres', () => {
           resolve();
         }
       }, 5);
-      void victim.done.then(() => (clearInterval(poll), resolve()));
+      void victim.done.then(() => {
+        clearInterval(poll);
+        resolve();
+      });
     });
     let held = 0;
     const killWhenBothHeld = () => {

@@ -6,8 +6,8 @@ import { parseDocument } from '../../src/ingest/index.ts';
 import { parseStory, type Story } from '../../src/ingest/story.ts';
 import type { EventStore } from '../../src/store/event-store.ts';
 import { migrate } from '../../src/store/migrate.ts';
-import { createSqlEventStore } from '../../src/store/sql-event-store.ts';
 import type { Sql } from '../../src/store/sql.ts';
+import { createSqlEventStore } from '../../src/store/sql-event-store.ts';
 import type { ParsedDocument } from '../../src/store/types.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -43,7 +43,10 @@ export function seedDocument(prefix: string, story: Story): ParsedDocument {
 }
 
 /** Migrates `db` and ingests the given seeds; returns the event store and story. */
-export async function seededStore(db: Sql, prefixes: string[] = ['002']): Promise<{ events: EventStore; story: Story }> {
+export async function seededStore(
+  db: Sql,
+  prefixes: string[] = ['002'],
+): Promise<{ events: EventStore; story: Story }> {
   await migrate(db);
   const story = loadStory();
   const events = createSqlEventStore(db);

@@ -21,7 +21,8 @@ const schema = z.object({
 /** The follow service wired into the command services (`services.follow`). */
 export function followServiceOf(services: CommandServices): FollowService {
   const svc = services.follow as FollowService | undefined;
-  if (!svc) throw new UserError('BAD_CONFIG', 'Following is not available here (the scheduler is not configured).');
+  if (!svc)
+    throw new UserError('BAD_CONFIG', 'Following is not available here (the scheduler is not configured).');
   return svc;
 }
 
@@ -31,7 +32,12 @@ export const followCommand: CommandDefinition<z.infer<typeof schema>> = {
   options: [
     { name: 'time', description: 'Local time HH:MM (default 08:00)', type: 'string' },
     { name: 'timezone', description: 'IANA time zone, e.g. Europe/London (default UTC)', type: 'string' },
-    { name: 'topics', description: 'Only these topics (comma-separated)', type: 'string', autocomplete: 'topic' },
+    {
+      name: 'topics',
+      description: 'Only these topics (comma-separated)',
+      type: 'string',
+      autocomplete: 'topic',
+    },
     {
       name: 'alerts',
       description: 'Breaking alerts as new entries arrive',
@@ -67,7 +73,10 @@ export const followCommand: CommandDefinition<z.infer<typeof schema>> = {
         {
           heading: 'Daily digest',
           items: [
-            { text: `Every day at ${s.time} (${s.timezone}); next on ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC`, citation: null },
+            {
+              text: `Every day at ${s.time} (${s.timezone}); next on ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+              citation: null,
+            },
             { text: `Topics: ${s.topics.length ? s.topics.join(', ') : 'the whole story'}`, citation: null },
             { text: `Breaking alerts: ${s.alerts ? 'on' : 'off'}`, citation: null },
           ],

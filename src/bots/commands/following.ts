@@ -28,7 +28,9 @@ export const followingCommand: CommandDefinition<z.infer<typeof schema>> = {
     return {
       kind: 'subscriptions',
       title: 'Channels following the story',
-      subtitle: subs.length ? `${subs.length} channel${subs.length === 1 ? '' : 's'}` : 'No channel here follows the story yet: try /news follow',
+      subtitle: subs.length
+        ? `${subs.length} channel${subs.length === 1 ? '' : 's'}`
+        : 'No channel here follows the story yet: try /news follow',
       sections: items.length ? [{ heading: 'Subscriptions', items }] : [],
     };
   },

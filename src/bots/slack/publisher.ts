@@ -79,20 +79,52 @@ export function createSlackPublisher(opts: SlackPublisherOptions): Publisher<Sla
       });
       return classify(res);
     }, opts.retry);
-  return {
+  const publisher: Publisher<SlackMessage> = {
     platform: 'slack',
     render: (briefing: Briefing) => renderSlackMessages(briefing, { continuation: 'messages' }),
     async send(target: DeliveryTarget, message: SlackMessage, key: PartKey): Promise<SendResult> {
-      const r = await call('chat.postMessage', {
+      const body = JSON.stringify({
         channel: target.channel,
         text: message.text,
         blocks: message.blocks,
         unfurl_links: false,
         unfurl_media: false,
-        metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { delivery_id: key.deliveryId, part: key.part } },
+        metadata: {
+          event_type: DELIVERY_EVENT_TYPE,
+          event_payload: { delivery_id: key.deliveryId, part: key.part },
+        },
       });
+      const startedAt = new Date();
+      // After a network error the post may have landed: look in the channel before posting again.
+      let ambiguous = false;
+      const r = await withRetries<string>(async () => {
+        if (ambiguous) {
+          const found = await publisher.findSent(target, key, startedAt);
+          if (found) return { kind: 'ok', value: found };
+        }
+        let res: Response;
+        try {
+          res = await doFetch(`${base}chat.postMessage`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${opts.token}`,
+              'content-type': 'application/json; charset=utf-8',
+            },
+            body,
+            signal: AbortSignal.timeout(timeoutMs),
+          });
+        } catch (err) {
+          ambiguous = true;
+          return {
+            kind: 'transient',
+            reason: `network: ${err instanceof Error ? err.message : String(err)}`,
+          };
+        }
+        const out = await classify(res);
+        return out.kind === 'ok' ? { kind: 'ok', value: String(out.value.ts ?? '') } : out;
+      }, opts.retry);
       if (!r.ok) return r;
-      return { ok: true, messageId: String(r.value.ts ?? ''), rateLimitedMs: r.rateLimitedMs, retries: r.retries };
+      return { ok: true, messageId: r.value, rateLimitedMs: r.rateLimitedMs, retries: r.retries };
     },
     async findSent(target: DeliveryTarget, key: PartKey, since: Date): Promise<string | null> {
       let cursor: string | undefined;
@@ -105,17 +137,24 @@ export function createSlackPublisher(opts: SlackPublisherOptions): Publisher<Sla
           ...(cursor ? { cursor } : {}),
         });
         if (!r.ok) throw new Error(`cannot check the channel for an earlier send: ${r.reason}`);
-        const messages = (r.value.messages as Array<Record<string, any>> | undefined) ?? [];
+        const messages = (r.value.messages as Array<Record<string, unknown>> | undefined) ?? [];
         for (const m of messages) {
-          const meta = m.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
+          const meta = m.metadata as
+            | { event_type?: string; event_payload?: Record<string, unknown> }
+            | undefined;
           if (meta?.event_type !== DELIVERY_EVENT_TYPE) continue;
-          if (meta.event_payload?.delivery_id === key.deliveryId && Number(meta.event_payload?.part ?? 0) === key.part)
+          if (
+            meta.event_payload?.delivery_id === key.deliveryId &&
+            Number(meta.event_payload?.part ?? 0) === key.part
+          )
             return String(m.ts);
         }
-        cursor = (r.value.response_metadata as { next_cursor?: string } | undefined)?.next_cursor || undefined;
+        cursor =
+          (r.value.response_metadata as { next_cursor?: string } | undefined)?.next_cursor || undefined;
         if (!cursor) return null;
       }
       return null;
     },
   };
+  return publisher;
 }
