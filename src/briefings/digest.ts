@@ -7,6 +7,7 @@ import { type BriefingDeps, zoneOf } from './deps.ts';
 import { matchEditorKeyPoints } from './editor-key-points.ts';
 import { rankKeyPoints } from './key-points/index.ts';
 import { editorsList } from './key-points.ts';
+import { preferKnownSpeakers } from './quotes.ts';
 import { isOffStoryTopic, requireTopic, topicLabel } from './story-access.ts';
 import { truncate } from './text-match.ts';
 
@@ -128,9 +129,11 @@ async function notableQuotes(
   articles: Parameters<typeof citedItem>[2],
 ): Promise<BriefingItem[]> {
   const found = await deps.events.quotes({ from: window.from, to: window.to, limit: 50 });
-  const sorted = [...found].sort(
+  // Newest first, then speakers the story knows ahead of loose attributions ("one agent").
+  const byTime = [...found].sort(
     (a, b) => (b.event.time ?? '').localeCompare(a.event.time ?? '') || a.event.position - b.event.position,
   );
+  const sorted = preferKnownSpeakers(byTime);
   const speakers = new Set<string>();
   const items: BriefingItem[] = [];
   for (const { event, quote } of sorted) {

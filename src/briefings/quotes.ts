@@ -84,3 +84,8 @@ function newestFirst(a: { event: Event }, b: { event: Event }): number {
     a.event.position - b.event.position || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0)
   );
 }
+
+/** Quotes whose speaker the story knows come first (stable otherwise): "one agent" is a weaker attribution. */
+export function preferKnownSpeakers<T extends { quote: Quote }>(found: readonly T[]): T[] {
+  return [...found.filter((f) => f.quote.speakerId), ...found.filter((f) => !f.quote.speakerId)];
+}

@@ -1,13 +1,14 @@
 // Topic builder: one topic over a window — its key points, latest entries and quotes.
-import { DateTime } from 'luxon';
 import { UserError } from '../errors.ts';
 import type { Briefing, BriefingSection } from './briefing.ts';
 import { citedItem, createArticleLookup } from './citations.ts';
-import { type ChosenWindow, latestCoverageDay, nothingInWindow, windowEvents } from './coverage.ts';
+import { type ChosenWindow, nothingInWindow, windowEvents } from './coverage.ts';
 import { type BriefingDeps, clockOf, zoneOf } from './deps.ts';
 import { rankKeyPoints } from './key-points/index.ts';
+import { preferKnownSpeakers } from './quotes.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
-import { dayWindow, formatWindow, resolveWindow } from './time.ts';
+import { truncate } from './text-match.ts';
+import { dayWindow, formatWindow, localDay, resolveWindow } from './time.ts';
 import { entryClock } from './timeline.ts';
 
 export interface TopicQuery {
@@ -18,12 +19,12 @@ export interface TopicQuery {
   limit?: number;
 }
 
-/** Days of coverage a topic briefing spans when no window is given. */
-export const DEFAULT_TOPIC_DAYS = 7;
+/** Entries a topic briefing reads when no window is given: the topic's most recent ones. */
+export const DEFAULT_TOPIC_ENTRIES = 200;
 const LATEST_ENTRIES = 5;
 const TOPIC_QUOTES = 3;
 
-/** Builds a topic briefing over a window (default: the week up to the topic's latest coverage). */
+/** Builds a topic briefing over a window (default: the span of the topic's most recent entries). */
 export async function buildTopic(query: TopicQuery, deps: BriefingDeps): Promise<Briefing> {
   const tz = await zoneOf(deps);
   const topic = requireTopic(deps.story, query.topic);
@@ -53,17 +54,21 @@ export async function buildTopic(query: TopicQuery, deps: BriefingDeps): Promise
       ),
     });
   }
-  const quotes = await deps.events.quotes({
-    topic,
-    from: chosen.window.from,
-    to: chosen.window.to,
-    limit: TOPIC_QUOTES,
-  });
+  const quotes = preferKnownSpeakers(
+    await deps.events.quotes({
+      topic,
+      from: chosen.window.from,
+      to: chosen.window.to,
+      limit: TOPIC_QUOTES * 5,
+    }),
+  ).slice(0, TOPIC_QUOTES);
   if (quotes.length) {
     sections.push({
       heading: 'Quotes',
       items: await Promise.all(
-        quotes.map(({ event, quote }) => citedItem(`“${quote.text}”`, event, articles, quote.speaker)),
+        quotes.map(({ event, quote }) =>
+          citedItem(`“${truncate(quote.text, 300)}”`, event, articles, quote.speaker),
+        ),
       ),
     });
   }
@@ -87,11 +92,19 @@ async function topicWindow(
 ): Promise<ChosenWindow> {
   const given = resolveWindow(query, clockOf(deps), tz);
   if (given) return { ...given, label: formatWindow(given.window, tz) };
-  const day = await latestCoverageDay(deps, tz, topic);
-  if (!day) throw new UserError('NOTHING_FOUND', `There is no coverage of ${label} yet.`);
-  const first = DateTime.fromISO(day)
-    .minus({ days: DEFAULT_TOPIC_DAYS - 1 })
-    .toISODate()!;
-  const window = { from: dayWindow(first, tz).from, to: dayWindow(day, tz).to };
+  // No window: the topic's most recent entries, however far back they go (one indexed query).
+  const recent = await deps.events.events({
+    from: '1970-01-01T00:00:00Z',
+    topic,
+    order: 'desc',
+    limit: DEFAULT_TOPIC_ENTRIES,
+  });
+  const newest = recent[0]?.time;
+  const oldest = recent.at(-1)?.time;
+  if (!newest || !oldest) throw new UserError('NOTHING_FOUND', `There is no coverage of ${label} yet.`);
+  const window = {
+    from: dayWindow(localDay(oldest, tz), tz).from,
+    to: dayWindow(localDay(newest, tz), tz).to,
+  };
   return { window, day: null, label: formatWindow(window, tz) };
 }
