@@ -151,6 +151,11 @@ function compactSectionUnits(heading: string, items: BriefingItem[], style: Time
   }));
 }
 
+/** `_` to set a detail line in italics, unless its own characters would break the markup. */
+function italicMarker(text: string): string {
+  return /[_*~`]/.test(text) ? '' : '_';
+}
+
 function richSectionUnits(heading: string, items: BriefingItem[], style: TimeStyle): Unit[] {
   const units: Unit[] = headingLines(heading).map((h) => ({
     blocks: [section(h)],
@@ -161,7 +166,7 @@ function richSectionUnits(heading: string, items: BriefingItem[], style: TimeSty
   for (const item of items) {
     const texts = packLines([
       ...escapedPieces(item.text || '—', SECTION_TEXT_MAX - 2).map((p, i) => (i === 0 ? `• ${p}` : p)),
-      ...(item.detail?.trim() ? escapedPieces(item.detail, SECTION_TEXT_MAX) : []),
+      ...(item.detail?.trim() ? escapedPieces(item.detail, SECTION_TEXT_MAX, italicMarker(item.detail)) : []),
     ]);
     const ctx = item.citation ? contextBlocks(citationParts(item.citation, style)) : [];
     texts.forEach((text, i) => {
