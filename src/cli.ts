@@ -12,6 +12,7 @@ const groups: GroupLoader[] = [
   () => import('./cli/follow.ts'),
   () => import('./cli/ingest.ts'),
   () => import('./cli/preview.ts'),
+  () => import('./cli/slack.ts'),
   () => import('./cli/sources.ts'),
   () => import('./main.ts'), // `start`
 ];
