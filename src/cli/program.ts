@@ -17,6 +17,8 @@ export class ForwardedExit extends Error {
 export type BeforeAction = (command: Command) => Promise<void>;
 
 let registeredGroups: GroupLoader[] = [];
+/** Groups that failed to import: their commands are missing, and an unknown command says why. */
+let loadErrors: string[] = [];
 
 /** The groups of the running CLI, so the admin endpoint can build the same program in-process. */
 export function cliGroups(): GroupLoader[] {
@@ -37,7 +39,15 @@ export async function createProgram(
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   if (before) program.hook('preAction', (_self, action) => before(action));
-  for (const load of groups) (await load()).register(program, ctx);
+  loadErrors = [];
+  for (const load of groups) {
+    try {
+      (await load()).register(program, ctx);
+    } catch (err) {
+      // One broken group must not take every other command down with it.
+      loadErrors.push(err instanceof Error ? err.message.split('\n')[0] : String(err));
+    }
+  }
   return program;
 }
 
@@ -58,7 +68,12 @@ export async function runProgram(
     return 0;
   } catch (err) {
     if (err instanceof ForwardedExit) return err.exitCode;
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.unknownCommand' && loadErrors.length > 0) {
+        ctx.err(`storybrief: some command groups failed to load: ${loadErrors.join('; ')}`);
+      }
+      return err.exitCode === 0 ? 0 : 2;
+    }
     if (isUserError(err)) {
       ctx.err(`storybrief: ${err.message}`);
       return 1;
