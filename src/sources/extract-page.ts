@@ -47,12 +47,17 @@ function meta(document: DomDocument, ...names: string[]): string | null {
 
 /** Extracts the document a page publishes. Never throws on bad markup: failures are results. */
 export function extractPage(html: string, opts: PageOptions): Result<PageExtraction> {
-  let document: DomDocument;
+  if (html.trim() === '') return fail('BAD_INPUT_FILE', `${opts.url}: the page is empty`);
   try {
-    document = parseHTML(html).document as unknown as DomDocument;
+    // A fragment without <html> (or plain junk) is wrapped so the DOM always has a document element.
+    const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+    return extractFrom(parseHTML(page).document as unknown as DomDocument, html, opts);
   } catch (err) {
-    return fail('BAD_INPUT_FILE', `${opts.url}: the page is not readable HTML (${(err as Error).message})`);
+    return fail('BAD_INPUT_FILE', `${opts.url}: the page could not be read (${(err as Error).message})`);
   }
+}
+
+function extractFrom(document: DomDocument, html: string, opts: PageOptions): Result<PageExtraction> {
   const scripts = Array.from(document.querySelectorAll('script[type="application/ld+json"]')).map(
     (s) => s.textContent ?? '',
   );
@@ -83,6 +88,7 @@ function readableText(
   ctx: PageContext,
   jsonLdDate: string | null,
 ): Result<PageExtraction> {
+  const heading = document.querySelector('h1')?.textContent?.trim() || null;
   let parsed: ReturnType<Readability<unknown>['parse']>;
   try {
     // Readability mutates the document; the JSON-LD and meta were read before.
@@ -99,11 +105,12 @@ function readableText(
     parseInstant(meta(document, 'article:published_time', 'date', 'dc.date', 'pubdate'), opts.timezone) ??
     parseInstant(parsed?.publishedTime ?? null, opts.timezone) ??
     parseInstant(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null, opts.timezone);
+  const siteName = parsed?.siteName?.trim() || ctx.siteName;
   const parsedDoc = parseDocument(blocksToText(blocks), {
     source: opts.url,
     url: opts.url,
-    title: parsed?.title?.trim() || ctx.pageTitle || undefined,
-    outlet: parsed?.siteName?.trim() || ctx.siteName || undefined,
+    title: cleanTitle(heading ?? parsed?.title ?? ctx.pageTitle, siteName),
+    outlet: siteName ?? undefined,
     date: published ? localDate(published, opts.timezone) : opts.fallbackDate,
     timezone: opts.timezone,
     storyId: opts.storyId ?? undefined,
@@ -113,6 +120,27 @@ function readableText(
     return fail('BAD_INPUT_FILE', `${opts.url}: no news text found on the page`);
   }
   const doc = parsedDoc.value;
-  if (!doc.article.publishedAt && published) doc.article.publishedAt = published;
+  if (published && (!doc.article.publishedAt || doc.article.kind === 'article')) doc.article.publishedAt = published;
+  if (doc.article.kind === 'article' && doc.events.length === 1) {
+    // The page's metadata knows the article's time and byline better than a guess from the text.
+    const [event] = doc.events;
+    if (published && (event.time === null || event.timeEstimated)) {
+      event.time = published;
+      event.timeEstimated = false;
+    }
+    const byline = parsed?.byline?.replace(/^\s*by\s+/i, '').trim();
+    if (!event.author && byline) event.author = byline;
+  }
   return ok({ method: 'readable-text', doc });
+}
+
+/** The page title without the site name that <title> usually appends ("Headline – Site", "Headline | Site"). */
+function cleanTitle(title: string | null | undefined, siteName: string | null): string | undefined {
+  let t = title?.trim();
+  if (!t) return undefined;
+  if (siteName) {
+    const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    t = t.replace(new RegExp(`\\s+[|–—:·-]\\s+${escaped}\\s*$`, 'i'), '').trim();
+  }
+  return t || undefined;
 }
