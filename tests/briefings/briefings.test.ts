@@ -117,11 +117,13 @@ describe('Key Points', () => {
     const editors = items(await buildKeyPoints({ date: editorsDay() }, deps));
     const generated = items(b);
     const byId = new Map(all.events.map((e) => [e.id, e]));
-    // A generated bullet matches an editors' bullet when it cites the same entry, or shares most of its content words.
+    // A generated bullet matches an editors' bullet when it cites the entry the editors' bullet is cited to, or
+    // when the entry it cites (bullet, headline and text) holds at least half the editors' bullet's content words.
     const matches = (ed: (typeof editors)[number], gen: (typeof generated)[number]) => {
       if (ed.citation!.eventId === gen.citation!.eventId) return true;
       const e = new Set(contentWords(ed.text));
-      const g = new Set(contentWords(`${gen.text} ${byId.get(gen.citation!.eventId)!.headline}`));
+      const cited = byId.get(gen.citation!.eventId)!;
+      const g = new Set(contentWords(`${gen.text} ${cited.headline} ${cited.paragraphs.join(' ')}`));
       const shared = [...e].filter((w) => g.has(w)).length;
       return shared / e.size >= 0.5;
     };
