@@ -97,6 +97,17 @@ describe('Key Points', () => {
     expect(b).toEqual(dated);
   });
 
+  it("GIVEN the day after, holding only the blog's overnight tail THEN generated points over that tail, not the editors' list", async () => {
+    const day = editorsDay();
+    const next = new Date(`${day}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    const tailDay = next.toISOString().slice(0, 10);
+    const b = await buildKeyPoints({ date: tailDay }, deps);
+    expect(b.sections[0]!.heading).not.toMatch(/editors/i);
+    expectFullyCited(b);
+    for (const i of items(b)) expect(localDayOf(i.citation!.time!, liveWithEditors.timezone)).toBe(tailDay);
+  });
+
   it('GIVEN today / yesterday THEN they resolve against the injected clock in the story zone', async () => {
     const day = editorsDay();
     const next = new Date(`${day}T12:00:00Z`);
