@@ -1,5 +1,5 @@
 // Parses RSS 2.0, RSS 1.0 (RDF) and Atom feeds into items (link, id, title, dates) with fast-xml-parser.
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { fail, ok, type Result } from '../errors.ts';
 import { parseInstant } from './instants.ts';
 
@@ -122,6 +122,8 @@ export function parseFeed(xml: string, base: string): Result<Feed> {
   }
   const items: FeedItem[] = [];
   const seen = new Set<string>();
+  // Lenient on small slips (a stray '&') when items still come out; a broken document with none is refused.
+  const valid = XMLValidator.validate(xml);
   for (const raw of raws) {
     if (!raw || typeof raw !== 'object') continue;
     const it = item(raw as Node, base, format);
@@ -129,6 +131,9 @@ export function parseFeed(xml: string, base: string): Result<Feed> {
       seen.add(it.link);
       items.push(it);
     }
+  }
+  if (valid !== true && items.length === 0) {
+    return fail('BAD_INPUT_FILE', `${base}: the feed is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   }
   return ok({ format, title, items });
 }
