@@ -14,7 +14,7 @@ const schema = z.object({
 
 export const topicCommand: CommandDefinition<z.infer<typeof schema>> = {
   name: 'topic',
-  description: 'One topic: its key points, latest entries and quotes (default: the last week of it)',
+  description: 'One topic: its key points, latest entries and quotes (default: its most recent coverage)',
   options: [
     {
       name: 'topic',
