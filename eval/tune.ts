@@ -1,17 +1,21 @@
-// Weight search for the Key Points ranker on the VALID splits only: `node bin/run-ts.js eval/tune.ts key=v1,v2 …`.
+// Weight search for the Key Points ranker on the VALID splits only: `[OUTLET=guardian] [LIMIT=n] [SET="k:v;…"] node bin/run-ts.js eval/tune.ts key=v1,v2 …`.
 import { resolve } from 'node:path';
 import { RANK_WEIGHTS, rankKeyPoints } from '../src/briefings/key-points/index.ts';
 import { blogToEvents, type Outlet, readCorpus, referenceText } from './corpus.ts';
 import { rougeN, rougeWordCount } from './rouge.ts';
 
 const dir = resolve(import.meta.dirname, '../../shared/eval/liveblog');
-const data = (['guardian', 'bbc'] as Outlet[]).map((outlet) => ({
+const outlets = (process.env.OUTLET ?? 'guardian,bbc').split(',') as Outlet[];
+const limit = Number(process.env.LIMIT ?? 0) || undefined;
+const data = outlets.map((outlet) => ({
   outlet,
-  blogs: readCorpus(dir, outlet, 'valid').map((blog) => ({
-    events: blogToEvents(blog, { withholdTitles: outlet === 'guardian' }),
-    reference: referenceText(blog),
-    budget: rougeWordCount(referenceText(blog)),
-  })),
+  blogs: readCorpus(dir, outlet, 'valid')
+    .slice(0, limit)
+    .map((blog) => ({
+      events: blogToEvents(blog, { withholdTitles: outlet === 'guardian' }),
+      reference: referenceText(blog),
+      budget: rougeWordCount(referenceText(blog)),
+    })),
 }));
 
 function score(): string {

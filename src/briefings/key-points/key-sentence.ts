@@ -32,13 +32,12 @@ export function entrySentences(event: Pick<Event, 'paragraphs'>): string[] {
 
 /** The most central sentence of the entry against its own text and the window centroid. */
 export function keySentence(
-  event: Pick<Event, 'paragraphs'>,
+  list: readonly string[],
   entryVector: TermVector,
   windowCentroid: TermVector,
   idf: ReadonlyMap<string, number>,
   weights: SentenceWeights = { leadDecay: 0.15, idealWords: 35 },
 ): SentenceChoice | null {
-  const list = entrySentences(event);
   let best: SentenceChoice | null = null;
   list.forEach((text, i) => {
     const v = tfidfVector(contentStems(text), idf);

@@ -1,9 +1,10 @@
 // The Key Points generator: ranks a window's entries by centrality, corroboration, headline quality and recency, then picks diverse bullets.
 import type { Event } from '../../store/types.ts';
 import { graphCentrality } from './centrality.ts';
+import { compressSentence } from './compress.ts';
 import { isEligible } from './eligibility.ts';
 import { headlineQuality } from './headline-quality.ts';
-import { keySentence } from './key-sentence.ts';
+import { entrySentences, keySentence } from './key-sentence.ts';
 import { contentStems, wordCount } from './text.ts';
 import {
   cosine,
@@ -38,6 +39,14 @@ export const RANK_WEIGHTS = {
   duplicateBoost: 0.5,
   /** Extra weight of the newest entry over the oldest (linear in between). */
   recency: 0.15,
+  /** Entries whose similarity reaches this join one story cluster (single link). */
+  clusterThreshold: 0.2,
+  /** Redundancy of a candidate from the same story cluster as a chosen bullet. */
+  clusterRedundancy: 0.8,
+  /** Exponent on how central the headline is to the window (its cosine with the window centroid, relative to the mean). */
+  headlineCentrality: 0,
+  /** Log-linear recency: relevance × e^(recencyExp × recency), recency 0 (oldest) … 1 (newest). */
+  recencyExp: 0,
   /** Weight of the entry's length (log words, relative to the window mean). */
   lengthPrior: 1,
   /** Relevance multiplier when the bullet is a sentence instead of a headline. */
@@ -46,6 +55,8 @@ export const RANK_WEIGHTS = {
   mmrLambda: 0.3,
   /** Exponent on graph centrality (below 1 flattens the dominant thread's lead). */
   centralityPower: 0.6,
+  /** Relevance multiplier for entries flagged as breaking news. */
+  breakingBoost: 1.5,
   /** Relevance multiplier for analysis and opinion entries. */
   commentaryPenalty: 0.7,
   /** Share of redundancy measured on the bullet text (rest on the whole entry). */
@@ -54,6 +65,14 @@ export const RANK_WEIGHTS = {
   leadDecay: 0.15,
   /** Key sentence: words beyond which longer sentences are penalised. */
   idealSentenceWords: 35,
+  /** Sentence bullets: clause boundaries are cut once this many words are kept. */
+  compressMinWords: 6,
+  /** Sentence bullets: hard cap on words. */
+  compressMaxWords: 25,
+  /** Budgeted selection: relevance is divided by (bullet words)^costPower (0 = ignore length). */
+  costPower: 0,
+  /** Only the most relevant candidates (this many, at least 3× n) compete in the diverse selection. */
+  pool: 60,
 };
 
 interface Candidate {
@@ -63,6 +82,7 @@ interface Candidate {
   relevance: number;
   vector: TermVector;
   bulletVector: TermVector;
+  words: number;
 }
 
 function byTimeThenPosition(a: Event, b: Event): number {
@@ -95,6 +115,24 @@ function addVectors(vectors: readonly TermVector[]): TermVector {
   return { weights, norm: Math.sqrt(sq) };
 }
 
+/** Story clusters: connected components of the similarity graph above a threshold (cluster id per entry). */
+function storyClusters(sim: readonly Float64Array[], threshold: number): number[] {
+  const parent = sim.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  sim.forEach((row, i) => {
+    for (let j = i + 1; j < row.length; j++) {
+      if (row[j] >= threshold) parent[find(i)] = find(j);
+    }
+  });
+  return parent.map((_, i) => find(i));
+}
+
 /** Ranks the window's entries and returns up to `n` diverse key points within the word budget. */
 export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint[] {
   const useHeadlines = opts.useHeadlines !== false;
@@ -110,47 +148,48 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
       corroboration.set(e.duplicateOf, (corroboration.get(e.duplicateOf) ?? 0) + 1);
     }
   }
-  const window = events.filter((e) => !e.duplicateOf || !ids.has(e.duplicateOf));
-  const docs = window.map((e) => {
+  const window = events
+    .filter((e) => !e.duplicateOf || !ids.has(e.duplicateOf))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const bodies = window.map((e) => entrySentences(e));
+  const docs = window.map((e, i) => {
     const head = useHeadlines ? contentStems(e.headline) : [];
-    const body = contentStems(e.paragraphs.join(' '));
-    const repeated: string[] = [];
-    for (let k = 0; k < RANK_WEIGHTS.headlineRepeat; k++) repeated.push(...head);
-    return [...repeated, ...body];
+    const out: string[] = [];
+    for (let k = 0; k < RANK_WEIGHTS.headlineRepeat; k++) out.push(...head);
+    for (const s of bodies[i]) out.push(...contentStems(s));
+    return out;
   });
   const idf = inverseDocumentFrequency(docs);
   const vectors = docs.map((d) => tfidfVector(d, idf));
   const sim = similarityMatrix(vectors);
-  const lengths = window.map((e) => Math.log1p(wordCount(e.paragraphs.join(' '))));
+  const lengths = window.map((_, i) => Math.log1p(bodies[i].reduce((a, s) => a + wordCount(s), 0)));
   const meanLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
   const prior = window.map((e) => 1 + (corroboration.get(e.id) ?? 0));
   const central = graphCentrality(sim, prior);
   const recency = recencyRanks(window);
   const centroid = addVectors(vectors);
+  const cluster = storyClusters(sim, RANK_WEIGHTS.clusterThreshold);
+  const headCentral = window.map((e) =>
+    useHeadlines && e.headline.trim() ? cosine(tfidfVector(contentStems(e.headline), idf), centroid) : 0,
+  );
+  const headMean =
+    headCentral.reduce((a, b) => a + b, 0) / Math.max(1, headCentral.filter((x) => x > 0).length) || 1;
 
-  const candidates: Candidate[] = [];
+  interface Scored {
+    index: number;
+    event: Event;
+    relevance: number;
+    headline: string | null;
+  }
+  const scored: Scored[] = [];
   window.forEach((event, index) => {
     if (!isEligible(event)) return;
     const hq = useHeadlines ? headlineQuality(event.headline) : 0;
-    let text: string;
-    let quality: number;
-    if (hq >= 0.5) {
-      text = event.headline.trim();
-      quality = hq;
-    } else {
-      const key = keySentence(event, vectors[index], centroid, idf, {
-        leadDecay: RANK_WEIGHTS.leadDecay,
-        idealWords: RANK_WEIGHTS.idealSentenceWords,
-      });
-      if (!key) {
-        if (!event.headline.trim() || !useHeadlines) return;
-        text = event.headline.trim();
-        quality = Math.max(hq, 0.2);
-      } else {
-        text = key.text;
-        quality = RANK_WEIGHTS.sentencePenalty;
-      }
-    }
+    const headline = hq >= 0.5 ? event.headline.trim() : null;
+    if (!headline && bodies[index].length === 0 && !(useHeadlines && event.headline.trim())) return;
+    const quality = headline
+      ? hq * Math.max(0.2, headCentral[index] / headMean) ** RANK_WEIGHTS.headlineCentrality
+      : RANK_WEIGHTS.sentencePenalty;
     const corroborated = 1 + RANK_WEIGHTS.duplicateBoost * Math.log1p(corroboration.get(event.id) ?? 0);
     const length = Math.max(0.1, 1 + RANK_WEIGHTS.lengthPrior * (lengths[index] / meanLength - 1));
     const commentary = event.hints.some((h) => h === 'analysis' || h === 'opinion')
@@ -162,10 +201,43 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
       quality *
       length *
       commentary *
-      (1 + RANK_WEIGHTS.recency * recency[index]);
-    const bulletVector = tfidfVector(contentStems(text), idf);
-    candidates.push({ index, event, text, relevance, vector: vectors[index], bulletVector });
+      (event.hints.includes('breaking') ? RANK_WEIGHTS.breakingBoost : 1) *
+      (1 + RANK_WEIGHTS.recency * recency[index]) *
+      Math.exp(RANK_WEIGHTS.recencyExp * recency[index]);
+    scored.push({ index, event, relevance, headline });
   });
+  if (scored.length === 0) return [];
+  scored.sort((a, b) => b.relevance - a.relevance || (a.event.id < b.event.id ? -1 : 1));
+
+  // Bullet text only for the pool that competes: the headline, else the compressed key sentence.
+  const poolSize = Math.max(RANK_WEIGHTS.pool, Number.isFinite(n) ? 3 * n : 0);
+  const candidates: Candidate[] = [];
+  for (const c of scored.slice(0, poolSize)) {
+    let text = c.headline;
+    if (!text) {
+      const key = keySentence(bodies[c.index], vectors[c.index], centroid, idf, {
+        leadDecay: RANK_WEIGHTS.leadDecay,
+        idealWords: RANK_WEIGHTS.idealSentenceWords,
+      });
+      if (key) {
+        text = compressSentence(key.text, {
+          minWords: RANK_WEIGHTS.compressMinWords,
+          maxWords: RANK_WEIGHTS.compressMaxWords,
+        });
+      } else if (useHeadlines && c.event.headline.trim()) {
+        text = c.event.headline.trim();
+      } else continue;
+    }
+    candidates.push({
+      index: c.index,
+      event: c.event,
+      text,
+      relevance: c.relevance,
+      vector: vectors[c.index],
+      bulletVector: tfidfVector(contentStems(text), idf),
+      words: Math.max(1, wordCount(text)),
+    });
+  }
   if (candidates.length === 0) return [];
 
   const maxRel = Math.max(...candidates.map((c) => c.relevance)) || 1;
@@ -173,9 +245,8 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   const chosen: KeyPoint[] = [];
   const chosenVectors: Candidate[] = [];
   const mix = RANK_WEIGHTS.bulletRedundancy;
-  const remaining = [...candidates].sort(
-    (a, b) => b.relevance - a.relevance || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
-  );
+  const remaining = candidates;
+  const costed = Number.isFinite(budget) && RANK_WEIGHTS.costPower > 0;
   let used = 0;
   while (remaining.length > 0 && chosen.length < n && used < budget) {
     let bestAt = 0;
@@ -185,8 +256,12 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
       for (const v of chosenVectors) {
         const overlap = (1 - mix) * cosine(c.vector, v.vector) + mix * cosine(c.bulletVector, v.bulletVector);
         redundancy = Math.max(redundancy, overlap);
+        if (cluster[v.index] === cluster[c.index])
+          redundancy = Math.max(redundancy, RANK_WEIGHTS.clusterRedundancy);
       }
-      const mmr = lambda * (c.relevance / maxRel) - (1 - lambda) * redundancy;
+      let rel = c.relevance / maxRel;
+      if (costed) rel /= (c.words / RANK_WEIGHTS.compressMaxWords) ** RANK_WEIGHTS.costPower;
+      const mmr = lambda * rel - (1 - lambda) * redundancy;
       if (mmr > bestScore) {
         bestScore = mmr;
         bestAt = at;
@@ -195,7 +270,7 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
     const [pick] = remaining.splice(bestAt, 1);
     chosen.push({ event: pick.event, text: pick.text, score: pick.relevance });
     chosenVectors.push(pick);
-    used += wordCount(pick.text);
+    used += pick.words;
   }
   return chosen;
 }

@@ -1,0 +1,41 @@
+// GIVEN key sentences from live-blog entries THEN compression keeps the main clause, headline-style.
+import { describe, expect, it } from 'vitest';
+import { compressSentence } from '../../../src/briefings/key-points/compress.ts';
+
+const opts = { minWords: 6, maxWords: 14 };
+
+describe('compressSentence', () => {
+  it('GIVEN a time lead-in and an attribution tail THEN both are dropped', () => {
+    expect(
+      compressSentence(
+        'Earlier today, Ukraine struck an oil depot in the Lipetsk region of Russia, officials said.',
+        opts,
+      ),
+    ).toBe('Ukraine struck an oil depot in the Lipetsk region of Russia');
+  });
+
+  it('GIVEN a parenthetical aside THEN it is removed', () => {
+    expect(compressSentence('The Bank of England (BoE) held interest rates at 4% on Thursday.', opts)).toBe(
+      'The Bank of England held interest rates at 4%',
+    );
+  });
+
+  it('GIVEN a long sentence THEN it stops at a clause boundary past the minimum', () => {
+    const out = compressSentence(
+      'Britain has been warned that the pound could slide to parity with the euro if the public votes to leave the EU, analysts at UBS predicted in a new report published on Monday.',
+      opts,
+    );
+    expect(out.split(/\s+/).length).toBeLessThanOrEqual(15);
+    expect(out.startsWith('Britain has been warned that the pound could slide')).toBe(true);
+  });
+
+  it('GIVEN a lower-cased corpus sentence THEN no capital is added', () => {
+    expect(
+      compressSentence('meanwhile , wall street edges higher in early trading , helped by oil .', opts),
+    ).toBe('wall street edges higher in early trading');
+  });
+
+  it('GIVEN a sentence too short to compress THEN it is kept whole', () => {
+    expect(compressSentence('Talks end.', opts)).toBe('Talks end.');
+  });
+});
