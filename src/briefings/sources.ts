@@ -18,8 +18,10 @@ export async function buildSources(query: SourcesQuery, deps: BriefingDeps): Pro
   const stats = await deps.events.stats();
   if (stats.articles === 0)
     throw new UserError('NOTHING_FOUND', 'The dataset is empty: ingest some articles first.');
-  const all = await deps.events.articles();
-  const shown = [...all].sort(newestFirst).slice(0, query.limit ?? DEFAULT_SOURCES);
+  const limit = query.limit ?? DEFAULT_SOURCES;
+  // Only the newest `limit` are read (plus a margin for ties on the publication time): never every article.
+  const newest = await deps.events.articles({ limit: limit * 2 });
+  const shown = [...newest].sort(newestFirst).slice(0, limit);
   const lookup = createArticleLookup(deps.events);
   const items: BriefingItem[] = [];
   for (const article of shown) {

@@ -54,7 +54,8 @@ export interface StoreStats {
 export interface EventStore {
   /** Writes a parsed (and enriched) document in one transaction. */
   ingest(doc: ParsedDocument): Promise<IngestResult>;
-  articles(): Promise<Article[]>;
+  /** Articles, newest published first; `limit` keeps only the newest few (no full read at scale). */
+  articles(opts?: { limit?: number }): Promise<Article[]>;
   article(id: string): Promise<Article | null>;
   events(query: EventQuery): Promise<Event[]>;
   eventsByIds(ids: string[]): Promise<Event[]>;

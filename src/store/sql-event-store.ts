@@ -77,9 +77,10 @@ export function createSqlEventStore(db: Sql): EventStore {
       return db.transaction((tx) => writeDocument(tx, doc));
     },
 
-    async articles() {
+    async articles(opts = {}) {
+      const limit = opts.limit === undefined ? '' : `LIMIT ${limitOf(opts.limit, 25)}`;
       const res = await db.query<Row>(
-        `SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.published_at DESC NULLS LAST, a.id`,
+        `SELECT ${ARTICLE_COLUMNS} FROM articles a ORDER BY a.published_at DESC NULLS LAST, a.id ${limit}`,
       );
       return res.rows.map(rowToArticle);
     },
