@@ -60,11 +60,17 @@ export interface EventStore {
   events(query: EventQuery): Promise<Event[]>;
   eventsByIds(ids: string[]): Promise<Event[]>;
   /** Full-text search over headlines and text, best first. */
-  search(text: string, opts?: { limit?: number; topic?: string }): Promise<Array<{ event: Event; rank: number }>>;
+  search(
+    text: string,
+    opts?: { limit?: number; topic?: string },
+  ): Promise<Array<{ event: Event; rank: number }>>;
   quotes(query: QuoteQuery): Promise<Array<{ event: Event; quote: Quote }>>;
   lists(query: ListQuery): Promise<Array<{ event: Event; list: EventList }>>;
   stats(): Promise<StoreStats>;
   /** Speakers seen in quotes, most quoted first, for autocomplete. */
-  speakers(prefix?: string, limit?: number): Promise<Array<{ id: string | null; name: string; count: number }>>;
+  speakers(
+    prefix?: string,
+    limit?: number,
+  ): Promise<Array<{ id: string | null; name: string; count: number }>>;
   exportAll(): Promise<{ articles: Article[]; events: Event[] }>;
 }
