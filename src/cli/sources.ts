@@ -19,11 +19,15 @@ export function checkSourceUrl(text: string): string {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UserError('BAD_OPTION', `"${text}" is not a URL; give the full address, for example https://example.com/live`);
+    throw new UserError(
+      'BAD_OPTION',
+      `"${text}" is not a URL; give the full address, for example https://example.com/live`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UserError('BAD_OPTION', `"${text}" is not an http(s) URL`);
-  if (url.username || url.password) throw new UserError('BAD_OPTION', `"${text}": URLs with credentials are refused`);
+  if (url.username || url.password)
+    throw new UserError('BAD_OPTION', `"${text}": URLs with credentials are refused`);
   url.hash = '';
   return url.toString();
 }
@@ -95,7 +99,9 @@ export function register(program: Command, ctx: CliContext): void {
     program.commands.find((c) => c.name() === 'sources') ??
     program
       .command('sources')
-      .description('follow live blogs, articles and RSS/Atom feeds by URL (polled politely, new entries alert)');
+      .description(
+        'follow live blogs, articles and RSS/Atom feeds by URL (polled politely, new entries alert)',
+      );
 
   sources
     .command('add')
@@ -154,7 +160,8 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (ref: string) => {
       const store = createSourceStore((await ctx.store()).db);
       const found = (await store.find(ref.trim())) ?? (await findByUrl(store, ref));
-      if (!found || !(await store.remove(found.id))) throw new UserError('NOT_FOUND', `no followed source is "${ref}"`);
+      if (!found || !(await store.remove(found.id)))
+        throw new UserError('NOT_FOUND', `no followed source is "${ref}"`);
       ctx.out(`stopped following ${found.url}`);
     });
 
@@ -174,7 +181,9 @@ export function register(program: Command, ctx: CliContext): void {
 
   sources
     .command('poll')
-    .description('one polling pass over the due sources, then exit (new entries go to channels with alerts on)')
+    .description(
+      'one polling pass over the due sources, then exit (new entries go to channels with alerts on)',
+    )
     .option('--now <iso>', 'act as if at this instant')
     .option('--no-alerts', 'ingest only: announce nothing')
     .action(async (_o: unknown, cmd: Command) => {
@@ -197,7 +206,10 @@ export function register(program: Command, ctx: CliContext): void {
         defaultTimezone: config.ok ? config.value.timezone : undefined,
       });
       if (reports.length === 0) {
-        const next = (await createSourceStore(store.db).list()).filter((s) => !s.paused).map((s) => s.nextFetchAt).sort()[0];
+        const next = (await createSourceStore(store.db).list())
+          .filter((s) => !s.paused)
+          .map((s) => s.nextFetchAt)
+          .sort()[0];
         ctx.out(next ? `no source is due; the next is due at ${next}` : 'no active source to poll');
         return;
       }
@@ -207,7 +219,8 @@ export function register(program: Command, ctx: CliContext): void {
 
 function clockFrom(now: string | undefined): Clock {
   if (now === undefined) return systemClock;
-  if (Number.isNaN(Date.parse(now))) throw new UserError('BAD_OPTION', `--now "${now}" is not an ISO 8601 instant`);
+  if (Number.isNaN(Date.parse(now)))
+    throw new UserError('BAD_OPTION', `--now "${now}" is not an ISO 8601 instant`);
   return fixedClock(now);
 }
 

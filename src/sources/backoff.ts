@@ -38,6 +38,9 @@ export function failurePlan(
     };
   }
   const wait = Math.max(backoffDelay(source.failures), source.intervalMs);
-  const next = Math.min(now.getTime() + wait, Math.max(first + PAUSE_AFTER_MS, now.getTime() + source.intervalMs));
+  const next = Math.min(
+    now.getTime() + wait,
+    Math.max(first + PAUSE_AFTER_MS, now.getTime() + source.intervalMs),
+  );
   return { at: now, error, nextFetchAt: new Date(next), pausedReason: null };
 }

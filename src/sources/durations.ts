@@ -17,10 +17,16 @@ export function parseInterval(text: string): Result<number> {
   else if (/^(?:\d+[smh])+$/.test(value)) {
     for (const m of value.matchAll(/(\d+)([smh])/g)) total += Number(m[1]) * UNIT_MS[m[2]];
   } else {
-    return fail('BAD_OPTION', `--every "${text}" is not an interval; use a number with s, m or h, for example 5m`);
+    return fail(
+      'BAD_OPTION',
+      `--every "${text}" is not an interval; use a number with s, m or h, for example 5m`,
+    );
   }
   if (total < MIN_INTERVAL_MS || total > MAX_INTERVAL_MS) {
-    return fail('BAD_OPTION', `--every "${text}" must be between 1m and 24h (polling more often is impolite)`);
+    return fail(
+      'BAD_OPTION',
+      `--every "${text}" must be between 1m and 24h (polling more often is impolite)`,
+    );
   }
   return ok(total);
 }

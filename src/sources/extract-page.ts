@@ -120,7 +120,8 @@ function readableText(
     return fail('BAD_INPUT_FILE', `${opts.url}: no news text found on the page`);
   }
   const doc = parsedDoc.value;
-  if (published && (!doc.article.publishedAt || doc.article.kind === 'article')) doc.article.publishedAt = published;
+  if (published && (!doc.article.publishedAt || doc.article.kind === 'article'))
+    doc.article.publishedAt = published;
   if (doc.article.kind === 'article' && doc.events.length === 1) {
     // The page's metadata knows the article's time and byline better than a guess from the text.
     const [event] = doc.events;

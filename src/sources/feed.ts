@@ -76,12 +76,15 @@ function absolute(link: string | null, base: string): string | null {
 
 function item(raw: Node, base: string, format: Feed['format']): FeedItem | null {
   const link = absolute(
-    format === 'atom' ? atomLink(raw.link) : (text(raw.link) ?? (text(raw.guid) && /^https?:/.test(text(raw.guid) ?? '') ? text(raw.guid) : null)),
+    format === 'atom'
+      ? atomLink(raw.link)
+      : (text(raw.link) ?? (text(raw.guid) && /^https?:/.test(text(raw.guid) ?? '') ? text(raw.guid) : null)),
     base,
   );
   if (!link) return null;
   const publishedText = text(raw.published) ?? text(raw.pubDate) ?? text(raw['dc:date']) ?? text(raw.updated);
-  const updated = text(raw.updated) ?? text(raw['atom:updated']) ?? text(raw.pubDate) ?? text(raw['dc:date']) ?? '';
+  const updated =
+    text(raw.updated) ?? text(raw['atom:updated']) ?? text(raw.pubDate) ?? text(raw['dc:date']) ?? '';
   return {
     link,
     id: text(raw.id) ?? text(raw.guid) ?? link,
@@ -133,7 +136,10 @@ export function parseFeed(xml: string, base: string): Result<Feed> {
     }
   }
   if (valid !== true && items.length === 0) {
-    return fail('BAD_INPUT_FILE', `${base}: the feed is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+    return fail(
+      'BAD_INPUT_FILE',
+      `${base}: the feed is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`,
+    );
   }
   return ok({ format, title, items });
 }

@@ -1,7 +1,8 @@
 // Polite HTTP fetching: conditional GET, one request at a time per host, a project User-Agent, size and time caps.
 
 /** Names the project to publishers, as polite crawlers do. */
-export const USER_AGENT = 'storybrief/0.1 (news-briefing bot; follows live blogs and feeds; +https://github.com/storybrief)';
+export const USER_AGENT =
+  'storybrief/0.1 (news-briefing bot; follows live blogs and feeds; +https://github.com/storybrief)';
 /** The largest response read (10 MB), like the largest file `ingest` reads. */
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 /** The longest a response may take, headers and body together. */
@@ -87,9 +88,11 @@ function decode(bytes: Uint8Array, contentType: string): string {
   }
 }
 
+const span = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+
 function describe(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError') return `no complete answer within ${Math.round(timeoutMs / 1000)} s`;
+  if (e?.name === 'TimeoutError') return `no complete answer within ${span(timeoutMs)}`;
   if (e?.name === 'AbortError') return 'the request was cancelled';
   const cause = e?.cause?.code ?? e?.cause?.message;
   return cause ? `network error (${cause})` : `network error (${e?.message ?? String(err)})`;
@@ -105,7 +108,8 @@ export function createFetcher(opts: FetcherOptions = {}): Fetcher {
   async function once(req: FetchRequest): Promise<FetchOutcome> {
     const headers: Record<string, string> = {
       'user-agent': userAgent,
-      accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5',
+      accept:
+        'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5',
     };
     if (req.etag) headers['if-none-match'] = req.etag;
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
@@ -121,7 +125,11 @@ export function createFetcher(opts: FetcherOptions = {}): Fetcher {
       }
       if (!res.ok) {
         await res.body?.cancel().catch(() => {});
-        return { kind: 'failed', reason: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, status: res.status };
+        return {
+          kind: 'failed',
+          reason: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`,
+          status: res.status,
+        };
       }
       const contentType = res.headers.get('content-type') ?? '';
       const bytes = await readCapped(res, maxBytes);
@@ -132,12 +140,20 @@ export function createFetcher(opts: FetcherOptions = {}): Fetcher {
           status: res.status,
         };
       }
-      return { kind: 'ok', url: res.url || req.url, status: res.status, contentType, body: decode(bytes, contentType), etag, lastModified };
+      return {
+        kind: 'ok',
+        url: res.url || req.url,
+        status: res.status,
+        contentType,
+        body: decode(bytes, contentType),
+        etag,
+        lastModified,
+      };
     } catch (err) {
       const timedOut = timeout.aborted && !req.signal?.aborted;
       return {
         kind: 'failed',
-        reason: timedOut ? `no complete answer within ${Math.round(timeoutMs / 1000)} s` : describe(err, timeoutMs),
+        reason: timedOut ? `no complete answer within ${span(timeoutMs)}` : describe(err, timeoutMs),
         status: null,
       };
     }

@@ -111,7 +111,11 @@ export function textBlocks(value: string): TextBlock[] {
     .split(/\n\s*\n|\r?\n/)
     .map((line) => {
       const bullet = /^\s*(?:[-•*–]\s+)/.exec(line);
-      return { text: squash(bullet ? line.slice(bullet[0].length) : line), listItem: !!bullet, heading: false };
+      return {
+        text: squash(bullet ? line.slice(bullet[0].length) : line),
+        listItem: !!bullet,
+        heading: false,
+      };
     })
     .filter((b) => b.text);
 }

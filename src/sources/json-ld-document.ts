@@ -1,12 +1,7 @@
 // Builds a ParsedDocument straight from LiveBlogPosting / NewsArticle JSON-LD: one event per liveBlogUpdate, stable ids.
-import {
-  articleIdFor,
-  deriveTitle,
-  detectHints,
-  eventIdFor,
-  splitLists,
-} from '../ingest/index.ts';
+
 import { eventIdForKey, eventKey } from '../ingest/ids.ts';
+import { articleIdFor, deriveTitle, detectHints, eventIdFor, splitLists } from '../ingest/index.ts';
 import type { Article, Event, Image, ParsedDocument } from '../store/types.ts';
 import { textBlocks } from './html-text.ts';
 import { parseInstant } from './instants.ts';
@@ -31,7 +26,9 @@ function imagesOf(value: unknown): Image[] {
       if (!v || typeof v !== 'object') return null;
       const o = v as JsonLdNode;
       const url = textOf(o.url ?? o.contentUrl);
-      return url ? { alt: textOf(o.caption ?? o.name) ?? '', url, credit: textOf(o.creditText ?? o.author) } : null;
+      return url
+        ? { alt: textOf(o.caption ?? o.name) ?? '', url, credit: textOf(o.creditText ?? o.author) }
+        : null;
     })
     .filter((i): i is Image => i !== null)
     .slice(0, 10);
@@ -71,7 +68,11 @@ function articleOf(node: JsonLdNode, ctx: PageContext, kind: Article['kind']): A
   };
 }
 
-function baseEvent(article: Article, id: string, position: number): Omit<Event, 'headline' | 'paragraphs' | 'lists' | 'images' | 'hints' | 'time' | 'author'> {
+function baseEvent(
+  article: Article,
+  id: string,
+  position: number,
+): Omit<Event, 'headline' | 'paragraphs' | 'lists' | 'images' | 'hints' | 'time' | 'author'> {
   return {
     id,
     articleId: article.id,
@@ -112,7 +113,9 @@ export function liveBlogDocument(node: JsonLdNode, ctx: PageContext): ParsedDocu
   // Repeats of (headline, time) are counted oldest first, so a longer snapshot keeps the old ids.
   const seen = new Map<string, number>();
   const ids = new Map<number, string>();
-  const oldestFirst = [...drafts].sort((a, b) => (a.time ?? '').localeCompare(b.time ?? '') || b.position - a.position);
+  const oldestFirst = [...drafts].sort(
+    (a, b) => (a.time ?? '').localeCompare(b.time ?? '') || b.position - a.position,
+  );
   for (const d of oldestFirst) {
     if (d.ref) {
       ids.set(d.position, eventIdForKey(article.source, `ref\u0000${d.ref}`, 0));
@@ -136,7 +139,10 @@ export function liveBlogDocument(node: JsonLdNode, ctx: PageContext): ParsedDocu
       hints: d.hints,
     }));
   if (!article.publishedAt) {
-    const times = events.map((e) => e.time).filter((t): t is string => !!t).sort();
+    const times = events
+      .map((e) => e.time)
+      .filter((t): t is string => !!t)
+      .sort();
     article.publishedAt = times[0] ?? null;
   }
   return { article, events };
@@ -156,7 +162,12 @@ export function articleDocument(node: JsonLdNode, ctx: PageContext): ParsedDocum
     paragraphs: content.paragraphs,
     lists: content.lists,
     images: content.images,
-    hints: detectHints({ headline, paragraphs: content.paragraphs, lists: content.lists, imageCount: content.images.length }),
+    hints: detectHints({
+      headline,
+      paragraphs: content.paragraphs,
+      lists: content.lists,
+      imageCount: content.images.length,
+    }),
   };
   return { article, events: [event] };
 }

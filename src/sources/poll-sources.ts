@@ -64,6 +64,17 @@ export interface SourcePollReport {
 
 const noopLog: PollLog = () => {};
 
+/**
+ * Shifts a snapshot's positions so entries already stored keep theirs: on a newest-first live blog every new entry
+ * pushes the old ones down the page, which would otherwise count as an edit of every old entry.
+ */
+export function keepPositions(doc: ParsedDocument, stored: Map<string, Event>): ParsedDocument {
+  const anchor = doc.events.find((e) => stored.has(e.id));
+  const offset = anchor ? (stored.get(anchor.id)?.position ?? anchor.position) - anchor.position : 0;
+  if (offset === 0) return doc;
+  return { ...doc, events: doc.events.map((e) => ({ ...e, position: e.position + offset })) };
+}
+
 /** Writes a document and the source bookkeeping in ONE transaction; returns what changed and what may alert. */
 async function writeDocument(
   db: Sql,
@@ -73,7 +84,7 @@ async function writeDocument(
   return db.transaction(async (tx) => {
     const events = createSqlEventStore(tx);
     const before = new Map((await events.eventsByIds(doc.events.map((e) => e.id))).map((e) => [e.id, e]));
-    const result = await events.ingest(doc);
+    const result = await events.ingest(keepPositions(doc, before));
     await bookkeeping(tx, result);
     const nowBreaking = result.updated.filter(
       (e) => e.hints.includes('breaking') && !before.get(e.id)?.hints.includes('breaking'),
@@ -118,7 +129,14 @@ async function ingestPage(
   const { result, alertable } = await writeDocument(deps.db, doc, bookkeeping);
   return {
     ok: true,
-    report: { url, method, title: result.article.title, added: result.added, updated: result.updated, alertable },
+    report: {
+      url,
+      method,
+      title: result.article.title,
+      added: result.added,
+      updated: result.updated,
+      alertable,
+    },
   };
 }
 
@@ -212,11 +230,20 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
     if (deps.signal?.aborted) break;
     const page = await deps.fetcher.fetch({ url: item.link, signal: deps.signal });
     if (page.kind !== 'ok') {
-      report.itemErrors.push({ link: item.link, error: page.kind === 'failed' ? page.reason : 'not modified' });
+      report.itemErrors.push({
+        link: item.link,
+        error: page.kind === 'failed' ? page.reason : 'not modified',
+      });
       continue;
     }
     const done = await ingestPage(deps, source, item.link, page.body, async (tx, result) => {
-      await createSourceStore(tx).markItem(source.id, item.link, item.updated, result?.article.id ?? null, now);
+      await createSourceStore(tx).markItem(
+        source.id,
+        item.link,
+        item.updated,
+        result?.article.id ?? null,
+        now,
+      );
     });
     if (!done.ok) {
       report.itemErrors.push({ link: item.link, error: done.error });
@@ -239,7 +266,8 @@ export async function pollSource(deps: PollDeps, source: Source): Promise<Source
     lastModified: complete ? fetched.lastModified : null,
     added,
   });
-  for (const e of report.itemErrors) log('sources.item_failed', { url: source.url, link: e.link, error: e.error });
+  for (const e of report.itemErrors)
+    log('sources.item_failed', { url: source.url, link: e.link, error: e.error });
   report.outcome = 'ingested';
   report.nextFetchAt = next.toISOString();
   log('sources.polled', { url: source.url, kind: 'feed', items: batch.length, added });

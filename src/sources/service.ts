@@ -9,12 +9,14 @@ export async function startSourcesService(deps: StartDeps): Promise<RunningServi
     if (event.endsWith('failed') || event.endsWith('paused') || event.endsWith('error'))
       deps.ctx.err(`${event} ${JSON.stringify(fields)}`);
   };
-  const onAdded = await createAlertHook({ db: deps.store.db, events: deps.store.events, env: deps.ctx.env }).catch(
-    (err) => {
-      deps.ctx.err(`sources: breaking alerts are off (${(err as Error).message})`);
-      return undefined;
-    },
-  );
+  const onAdded = await createAlertHook({
+    db: deps.store.db,
+    events: deps.store.events,
+    env: deps.ctx.env,
+  }).catch((err) => {
+    deps.ctx.err(`sources: breaking alerts are off (${(err as Error).message})`);
+    return undefined;
+  });
   const pollers = startPollers({
     db: deps.store.db,
     events: deps.store.events,

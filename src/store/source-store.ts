@@ -74,7 +74,13 @@ export interface SourceStore {
   resume(id: string, at: Date): Promise<void>;
   /** Feed item links already ingested, with the update stamp they had. */
   seenItems(sourceId: string): Promise<Map<string, string>>;
-  markItem(sourceId: string, link: string, updated: string, articleId: string | null, at: Date): Promise<void>;
+  markItem(
+    sourceId: string,
+    link: string,
+    updated: string,
+    articleId: string | null,
+    at: Date,
+  ): Promise<void>;
 }
 
 /** The id of a followed URL: stable, so two replicas adding the same URL agree. */

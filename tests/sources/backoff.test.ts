@@ -20,9 +20,17 @@ describe('failurePlan', () => {
   it('GIVEN failures since 47 h THEN the retry lands on the 48-hour mark; a failure there pauses with the reason', () => {
     const first = new Date('2026-03-01T00:00:00Z');
     const now = new Date(first.getTime() + 47 * 3600_000);
-    const plan = failurePlan({ failures: 12, firstFailureAt: first.toISOString(), intervalMs: 5 * MIN }, now, 'HTTP 503');
+    const plan = failurePlan(
+      { failures: 12, firstFailureAt: first.toISOString(), intervalMs: 5 * MIN },
+      now,
+      'HTTP 503',
+    );
     expect(plan.nextFetchAt.getTime()).toBe(first.getTime() + PAUSE_AFTER_MS);
-    const atMark = failurePlan({ failures: 13, firstFailureAt: first.toISOString(), intervalMs: 5 * MIN }, plan.nextFetchAt, 'HTTP 503');
+    const atMark = failurePlan(
+      { failures: 13, firstFailureAt: first.toISOString(), intervalMs: 5 * MIN },
+      plan.nextFetchAt,
+      'HTTP 503',
+    );
     expect(atMark.pausedReason).toMatch(/^paused after 48 h of failed fetches .*HTTP 503$/);
   });
 });

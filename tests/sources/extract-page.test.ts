@@ -22,7 +22,12 @@ describe('extractPage', () => {
       lede: ['Delegations from both coastal states return to the table as a temporary shipping truce holds.'],
     });
     expect(doc.events.map((e) => [e.headline, e.time, e.author, e.position])).toEqual([
-      ['Port authority reopens the northern channel to grain ships', '2026-03-10T10:41:00.000Z', 'Ines Carvalho', 0],
+      [
+        'Port authority reopens the northern channel to grain ships',
+        '2026-03-10T10:41:00.000Z',
+        'Ines Carvalho',
+        0,
+      ],
       ['What the draft agreement says', '2026-03-10T09:15:00.000Z', 'Tomas Reyes', 1],
       ['Delegations arrive at the conference centre', '2026-03-10T08:05:00.000Z', 'Ines Carvalho', 2],
     ]);
@@ -69,10 +74,18 @@ describe('extractPage', () => {
     expect(article.title).toContain('Mediator sets out the path to a harbour deal');
     expect(article.url).toBe(url);
     expect(article.publishedAt?.slice(0, 10)).toBe('2026-03-09');
-    const text = events.flatMap((e) => [e.headline, ...e.paragraphs, ...e.lists.flatMap((l) => l.items)]).join('\n');
+    const text = events
+      .flatMap((e) => [e.headline, ...e.paragraphs, ...e.lists.flatMap((l) => l.items)])
+      .join('\n');
     expect(text).toContain('what each side would need to give up');
     expect(text).toContain('who pays for the inspection teams');
-    for (const chrome of ['cookies', 'Advertisement', 'Ten walks to try this spring', 'Sign up to our newsletter', 'Subscribe'])
+    for (const chrome of [
+      'cookies',
+      'Advertisement',
+      'Ten walks to try this spring',
+      'Sign up to our newsletter',
+      'Subscribe',
+    ])
       expect(text).not.toContain(chrome);
   });
 
@@ -82,9 +95,16 @@ describe('extractPage', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.method).toBe('article-json-ld');
     const { article, events } = r.value.doc;
-    expect(article).toMatchObject({ kind: 'article', title: 'Grain convoy leaves Valmora under escort', publishedAt: '2026-03-10T12:30:00.000Z' });
+    expect(article).toMatchObject({
+      kind: 'article',
+      title: 'Grain convoy leaves Valmora under escort',
+      publishedAt: '2026-03-10T12:30:00.000Z',
+    });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ author: 'Tomas Reyes, Ines Carvalho', time: '2026-03-10T12:30:00.000Z' });
+    expect(events[0]).toMatchObject({
+      author: 'Tomas Reyes, Ines Carvalho',
+      time: '2026-03-10T12:30:00.000Z',
+    });
     expect(events[0].paragraphs).toHaveLength(3);
   });
 
@@ -93,7 +113,12 @@ describe('extractPage', () => {
       '@context': 'https://schema.org',
       '@type': 'LiveBlogPosting',
       headline: 'Summer test',
-      liveBlogUpdate: { '@type': 'BlogPosting', headline: 'An update', datePublished: '2026-07-01T09:30:00', articleBody: 'Text of the update.' },
+      liveBlogUpdate: {
+        '@type': 'BlogPosting',
+        headline: 'An update',
+        datePublished: '2026-07-01T09:30:00',
+        articleBody: 'Text of the update.',
+      },
     })}</script></head><body></body></html>`;
     const r = extractPage(html, opts('https://x.example/live'));
     if (!r.ok) throw new Error(r.error.message);
@@ -101,7 +126,10 @@ describe('extractPage', () => {
   });
 
   it('GIVEN broken JSON-LD, an empty page or binary junk THEN a result with a reason, never a throw', () => {
-    const broken = extractPage('<html><script type="application/ld+json">{"@type": "LiveBlogPosting",</script><body></body></html>', opts('https://x.example/a'));
+    const broken = extractPage(
+      '<html><script type="application/ld+json">{"@type": "LiveBlogPosting",</script><body></body></html>',
+      opts('https://x.example/a'),
+    );
     expect(broken.ok).toBe(false);
     expect(extractPage('', opts('https://x.example/b')).ok).toBe(false);
     const junk = extractPage('\u0000\u0001\u0002 PK\u0003\u0004 ��', opts('https://x.example/c'));

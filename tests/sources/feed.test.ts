@@ -33,15 +33,25 @@ describe('parseFeed', () => {
     expect(r.value.format).toBe('rss');
     expect(r.value.title).toBe('Coastline Daily - News');
     expect(r.value.items.map((i) => [i.link, i.id, i.published])).toEqual([
-      ['https://coastline.example/news/mediator-path?utm_source=rss', 'coastline-51233', '2026-03-09T17:30:00.000Z'],
-      ['https://coastline.example/news/ferry-timetable', 'https://coastline.example/news/ferry-timetable', '2026-03-09T09:00:00.000Z'],
+      [
+        'https://coastline.example/news/mediator-path?utm_source=rss',
+        'coastline-51233',
+        '2026-03-09T17:30:00.000Z',
+      ],
+      [
+        'https://coastline.example/news/ferry-timetable',
+        'https://coastline.example/news/ferry-timetable',
+        '2026-03-09T09:00:00.000Z',
+      ],
     ]);
   });
 
   it('GIVEN HTML, broken XML or another XML document THEN a failed result, never a throw', () => {
     expect(parseFeed(fixture('article-plain.html'), 'https://x.example/').ok).toBe(false);
     expect(parseFeed('<rss><channel><item><title>x</title></channel>', 'https://x.example/').ok).toBe(false);
-    expect(parseFeed('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', 'https://x.example/').ok).toBe(false);
+    expect(
+      parseFeed('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', 'https://x.example/').ok,
+    ).toBe(false);
   });
 
   it('tells feeds from pages by content type, else by the root element', () => {

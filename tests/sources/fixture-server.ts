@@ -27,8 +27,9 @@ export interface FixtureServer {
   url: string;
   set(path: string, route: Route | (() => Route)): void;
   requests(path?: string): RecordedRequest[];
-  /** The most requests the server was handling at once. */
+  /** The most requests the server was handling at once (since the last reset). */
   maxInFlight(): number;
+  resetInFlight(): void;
   close(): Promise<void>;
 }
 
@@ -102,6 +103,9 @@ export async function createFixtureServer(): Promise<FixtureServer> {
     set: (path, route) => routes.set(path, route),
     requests: (path) => (path ? log.filter((r) => r.path === path) : [...log]),
     maxInFlight: () => maxInFlight,
+    resetInFlight: () => {
+      maxInFlight = inFlight;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

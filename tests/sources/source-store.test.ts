@@ -22,10 +22,22 @@ for (const target of testDatabases()) {
     });
 
     it('adds a URL once, updates its settings on a second add, finds it by id or URL', async () => {
-      const first = await store.add({ url, storyId: null, intervalMs: 300_000, timezone: 'Europe/London' }, at);
+      const first = await store.add(
+        { url, storyId: null, intervalMs: 300_000, timezone: 'Europe/London' },
+        at,
+      );
       expect(first.created).toBe(true);
-      expect(first.source).toMatchObject({ id: sourceIdFor(url), kind: 'unknown', nextFetchAt: at.toISOString(), failures: 0, paused: false });
-      const again = await store.add({ url, storyId: 'ukraine-russia', intervalMs: 600_000, timezone: null }, at);
+      expect(first.source).toMatchObject({
+        id: sourceIdFor(url),
+        kind: 'unknown',
+        nextFetchAt: at.toISOString(),
+        failures: 0,
+        paused: false,
+      });
+      const again = await store.add(
+        { url, storyId: 'ukraine-russia', intervalMs: 600_000, timezone: null },
+        at,
+      );
       expect(again.created).toBe(false);
       expect(again.source).toMatchObject({ storyId: 'ukraine-russia', intervalMs: 600_000, timezone: null });
       expect((await store.find(url))?.id).toBe(first.source.id);
@@ -38,20 +50,59 @@ for (const target of testDatabases()) {
       expect(claimed.map((s) => s.url)).toEqual([url]);
       expect(await store.claimDue(at, 60_000)).toEqual([]);
       expect(await store.claimDue(new Date(at.getTime() + 59_000), 60_000)).toEqual([]);
-      expect((await store.claimDue(new Date(at.getTime() + 60_000), 60_000)).map((s) => s.url)).toEqual([url]);
+      expect((await store.claimDue(new Date(at.getTime() + 60_000), 60_000)).map((s) => s.url)).toEqual([
+        url,
+      ]);
     });
 
     it('records failures with backoff and pause, and a success resets them while keeping validators on a 304', async () => {
       const id = sourceIdFor(url);
-      await store.recordSuccess(id, { at, nextFetchAt: new Date(at.getTime() + 300_000), kind: 'page', title: 'T', etag: '"v1"', lastModified: 'Tue, 10 Mar 2026 08:00:00 GMT', added: 3 });
-      await store.recordFailure(id, { at, error: 'HTTP 500', nextFetchAt: new Date(at.getTime() + 300_000), pausedReason: null });
-      await store.recordFailure(id, { at: new Date(at.getTime() + 300_000), error: 'HTTP 502', nextFetchAt: new Date(at.getTime() + 900_000), pausedReason: null });
+      await store.recordSuccess(id, {
+        at,
+        nextFetchAt: new Date(at.getTime() + 300_000),
+        kind: 'page',
+        title: 'T',
+        etag: '"v1"',
+        lastModified: 'Tue, 10 Mar 2026 08:00:00 GMT',
+        added: 3,
+      });
+      await store.recordFailure(id, {
+        at,
+        error: 'HTTP 500',
+        nextFetchAt: new Date(at.getTime() + 300_000),
+        pausedReason: null,
+      });
+      await store.recordFailure(id, {
+        at: new Date(at.getTime() + 300_000),
+        error: 'HTTP 502',
+        nextFetchAt: new Date(at.getTime() + 900_000),
+        pausedReason: null,
+      });
       let s = await store.get(id);
-      expect(s).toMatchObject({ failures: 2, firstFailureAt: at.toISOString(), lastError: 'HTTP 502', paused: false, etag: '"v1"', eventsAdded: 3 });
+      expect(s).toMatchObject({
+        failures: 2,
+        firstFailureAt: at.toISOString(),
+        lastError: 'HTTP 502',
+        paused: false,
+        etag: '"v1"',
+        eventsAdded: 3,
+      });
       await store.recordSuccess(id, { at, nextFetchAt: new Date(at.getTime() + 300_000) });
       s = await store.get(id);
-      expect(s).toMatchObject({ failures: 0, firstFailureAt: null, lastError: null, etag: '"v1"', kind: 'page', title: 'T' });
-      await store.recordFailure(id, { at, error: 'HTTP 500', nextFetchAt: at, pausedReason: 'paused after 48 h' });
+      expect(s).toMatchObject({
+        failures: 0,
+        firstFailureAt: null,
+        lastError: null,
+        etag: '"v1"',
+        kind: 'page',
+        title: 'T',
+      });
+      await store.recordFailure(id, {
+        at,
+        error: 'HTTP 500',
+        nextFetchAt: at,
+        pausedReason: 'paused after 48 h',
+      });
       s = await store.get(id);
       expect(s).toMatchObject({ paused: true, pausedReason: 'paused after 48 h' });
       expect(await store.claimDue(new Date(at.getTime() + 86_400_000), 60_000)).toEqual([]);
