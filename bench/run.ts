@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [-- --json]`: corpus, ingest, command work, digest fan-out, memory and start-up figures.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadEnricher } from '../src/app/enricher.ts';
@@ -284,7 +284,11 @@ async function report(seconds: number) {
       .join(' / ')} (shared machine: absolute figures are noisy, compare ratios within the run)`,
     `- run took ${(seconds / 60).toFixed(1)} min`,
   ].join('\n');
-  const md = `# Benchmark results (latest full run)\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\n\n## Machine\n\n${machine}\n\n## Figures\n\n${table()}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+  const analysis = await readFile(
+    fileURLToPath(new URL('./results-notes.md', import.meta.url)),
+    'utf8',
+  ).catch(() => '');
+  const md = `# Benchmark results (latest full run)\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\n\n## Machine\n\n${machine}\n\n## Figures\n\n${table()}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\n${analysis}`;
   await writeFile(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), md);
   log('wrote bench/RESULTS.md');
 }
