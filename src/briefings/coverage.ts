@@ -2,19 +2,16 @@
 import { DateTime } from 'luxon';
 import { UserError } from '../errors.ts';
 import type { Event } from '../store/types.ts';
-import { type BriefingDeps, clockOf, MAX_WINDOW_EVENTS } from './deps.ts';
+import { type BriefingDeps, clockOf, latestEvent, MAX_WINDOW_EVENTS } from './deps.ts';
+
+export { latestEvent };
+
 import { dayWindow, formatDay, formatWindow, localDay, resolveWindow, type Window } from './time.ts';
 
 /** Hour (local) before which a live blog's overnight entries still belong to the previous news day. */
 const NEWS_DAY_ROLLOVER_HOUR = 6;
 
 const EPOCH = '1970-01-01T00:00:00Z';
-
-/** The newest timed event (optionally on a topic), or null when the store has none. */
-export async function latestEvent(deps: BriefingDeps, topic?: string): Promise<Event | null> {
-  const [latest] = await deps.events.events({ from: EPOCH, order: 'desc', limit: 1, topic });
-  return latest ?? null;
-}
 
 /**
  * The latest local day with coverage. A live blog that runs past midnight keeps its overnight entries

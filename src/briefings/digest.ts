@@ -3,7 +3,7 @@ import type { Event } from '../store/types.ts';
 import type { Briefing, BriefingItem, BriefingSection } from './briefing.ts';
 import { citedItem, createArticleLookup } from './citations.ts';
 import { chooseWindow, nothingInWindow, windowEvents } from './coverage.ts';
-import { type BriefingDeps, zoneOf } from './deps.ts';
+import { type BriefingDeps, scoped, zoneOf } from './deps.ts';
 import { matchEditorKeyPoints } from './editor-key-points.ts';
 import { rankKeyPoints } from './key-points/index.ts';
 import { editorsList } from './key-points.ts';
@@ -28,7 +28,8 @@ const MAX_LISTS = 3;
 const MAX_QUOTES = 5;
 
 /** Builds the digest of a window (default: the latest day with coverage). */
-export async function buildDigest(query: DigestQuery, deps: BriefingDeps): Promise<Briefing> {
+export async function buildDigest(query: DigestQuery, input: BriefingDeps): Promise<Briefing> {
+  const deps = scoped(input);
   const { story } = deps;
   const tz = await zoneOf(deps);
   const asked = query.topics?.length ? [...new Set(query.topics.map((t) => requireTopic(story, t)))] : null;
@@ -48,7 +49,7 @@ export async function buildDigest(query: DigestQuery, deps: BriefingDeps): Promi
   const used = new Set<string>();
 
   // Key points: the editors' list when the window is one article that has one (and no topic filter).
-  const editors = asked ? null : await editorsList(all, deps);
+  const editors = asked ? null : await editorsList(all, deps, articles.get);
   let keyItems: BriefingItem[];
   let keyHeading = 'Key Points';
   if (editors) {

@@ -1,9 +1,9 @@
 // Key Points builder: the editors' list when the coverage has one, otherwise (or on request) generated.
-import type { Event } from '../store/types.ts';
+import type { Article, Event } from '../store/types.ts';
 import type { Briefing, BriefingItem } from './briefing.ts';
 import { citedItem, createArticleLookup } from './citations.ts';
 import { chooseWindow, nothingInWindow, windowEvents } from './coverage.ts';
-import { type BriefingDeps, zoneOf } from './deps.ts';
+import { type BriefingDeps, scoped, zoneOf } from './deps.ts';
 import { matchEditorKeyPoints } from './editor-key-points.ts';
 import { rankKeyPoints } from './key-points/index.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
@@ -22,7 +22,8 @@ export interface KeyPointsQuery {
 export const DEFAULT_KEY_POINTS = 5;
 
 /** Builds Key Points for a day or window, optionally for one topic. */
-export async function buildKeyPoints(query: KeyPointsQuery, deps: BriefingDeps): Promise<Briefing> {
+export async function buildKeyPoints(query: KeyPointsQuery, input: BriefingDeps): Promise<Briefing> {
+  const deps = scoped(input);
   const tz = await zoneOf(deps);
   const topic = query.topic !== undefined ? requireTopic(deps.story, query.topic) : undefined;
   const chosen = await chooseWindow(query, deps, tz, topic);
@@ -31,7 +32,7 @@ export async function buildKeyPoints(query: KeyPointsQuery, deps: BriefingDeps):
   const articles = createArticleLookup(deps.events);
   const n = query.limit ?? DEFAULT_KEY_POINTS;
 
-  const editors = query.generated || topic ? null : await editorsList(events, deps);
+  const editors = query.generated || topic ? null : await editorsList(events, deps, articles.get);
   let items: BriefingItem[];
   let heading: string;
   let subtitle: string;
@@ -71,11 +72,12 @@ export async function buildKeyPoints(query: KeyPointsQuery, deps: BriefingDeps):
 export async function editorsList(
   events: readonly Event[],
   deps: BriefingDeps,
+  getArticle: (id: string) => Promise<Article | null> = (id) => deps.events.article(id),
 ): Promise<{ articleId: string; bullets: string[]; articleEvents: Event[] } | null> {
   const ids = new Set(events.map((e) => e.articleId));
   if (ids.size !== 1) return null;
   const [articleId] = [...ids];
-  const article = await deps.events.article(articleId!);
+  const article = await getArticle(articleId!);
   if (!article || article.editorKeyPoints.length === 0) return null;
   const articleEvents = await deps.events.events({
     articleId,

@@ -3,7 +3,7 @@ import type { Event } from '../store/types.ts';
 import type { Briefing, BriefingSection } from './briefing.ts';
 import { citedItem, createArticleLookup } from './citations.ts';
 import { chooseWindow, nothingInWindow } from './coverage.ts';
-import { type BriefingDeps, zoneOf } from './deps.ts';
+import { type BriefingDeps, scoped, zoneOf } from './deps.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
 import { formatClock, formatDay, localDay } from './time.ts';
 
@@ -24,7 +24,8 @@ export function entryClock(event: Event, tz: string): string {
 }
 
 /** Builds the timeline of a window (default: the latest day with coverage), oldest first. */
-export async function buildTimeline(query: TimelineQuery, deps: BriefingDeps): Promise<Briefing> {
+export async function buildTimeline(query: TimelineQuery, input: BriefingDeps): Promise<Briefing> {
+  const deps = scoped(input);
   const tz = await zoneOf(deps);
   const topic = query.topic !== undefined ? requireTopic(deps.story, query.topic) : undefined;
   const chosen = await chooseWindow(query, deps, tz, topic);

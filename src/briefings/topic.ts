@@ -3,7 +3,7 @@ import { UserError } from '../errors.ts';
 import type { Briefing, BriefingSection } from './briefing.ts';
 import { citedItem, createArticleLookup } from './citations.ts';
 import { type ChosenWindow, nothingInWindow, windowEvents } from './coverage.ts';
-import { type BriefingDeps, clockOf, zoneOf } from './deps.ts';
+import { type BriefingDeps, clockOf, scoped, zoneOf } from './deps.ts';
 import { rankKeyPoints } from './key-points/index.ts';
 import { preferKnownSpeakers } from './quotes.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
@@ -25,7 +25,8 @@ const LATEST_ENTRIES = 5;
 const TOPIC_QUOTES = 3;
 
 /** Builds a topic briefing over a window (default: the span of the topic's most recent entries). */
-export async function buildTopic(query: TopicQuery, deps: BriefingDeps): Promise<Briefing> {
+export async function buildTopic(query: TopicQuery, input: BriefingDeps): Promise<Briefing> {
+  const deps = scoped(input);
   const tz = await zoneOf(deps);
   const topic = requireTopic(deps.story, query.topic);
   const label = topicLabel(deps.story, topic);
