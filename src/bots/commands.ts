@@ -9,6 +9,7 @@ import { createHelpCommand } from './commands/help.ts';
 import { listsCommand } from './commands/lists.ts';
 import { quotesCommand } from './commands/quotes.ts';
 import { searchCommand } from './commands/search.ts';
+import { feedsCommand } from './commands/sources-feed.ts';
 import { timelineCommand } from './commands/timeline.ts';
 import { topicCommand } from './commands/topic.ts';
 import { unfollowCommand } from './commands/unfollow.ts';
@@ -26,6 +27,7 @@ export const commands: CommandDefinition[] = [
   unfollowCommand,
   followingCommand,
   datasetCommand,
+  feedsCommand,
 ] as CommandDefinition[];
 commands.push(createHelpCommand(() => commands) as CommandDefinition);
 

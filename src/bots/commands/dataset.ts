@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { buildSources } from '../../briefings/sources.ts';
 import type { CommandDefinition } from '../command-types.ts';
 import { briefingDeps } from './briefing-deps.ts';
+import { withFeedsSection } from './sources-feed.ts';
 
 const schema = z.object({});
 
@@ -11,5 +12,6 @@ export const datasetCommand: CommandDefinition<z.infer<typeof schema>> = {
   description: 'What the dataset holds: articles, date range and counts',
   options: [],
   schema,
-  run: (_args, ctx) => buildSources({}, briefingDeps(ctx.services)),
+  run: async (_args, ctx) =>
+    withFeedsSection(await buildSources({}, briefingDeps(ctx.services)), ctx.services),
 };
