@@ -68,37 +68,101 @@ function earlier(a: Candidate, b: Candidate): boolean {
   return a.order < b.order;
 }
 
+/** Work done by one markDuplicates call: what a caller can watch to see that it grows linearly. */
+export interface DuplicateStats {
+  /** Shingle-set pairs whose similarity was computed (the candidates that passed the prefix filter). */
+  comparisons: number;
+  /** Index entries read while looking for candidates. */
+  postings: number;
+}
+
+/**
+ * The least overlap any duplicate pair has: both rules need at least ⌈2/3⌉ of the smaller set shared
+ * (Jaccard ≥ 0.5 ⇒ shared ≥ (|a| + |b|) / 3; containment ≥ 0.85 of the smaller set).
+ */
+function minOverlap(size: number): number {
+  return Math.floor((2 * size + 2) / 3);
+}
+
+/**
+ * Every pair of candidates that isDuplicate accepts, with at least one fresh side, found without comparing all
+ * pairs: shingles are ordered rarest first, each set is indexed by its shortest prefix that any duplicate must
+ * share (prefix filtering), and each set probes the index only for sets no larger than itself. Exact: the same
+ * pairs an all-pairs scan finds. Returns, per candidate index, its duplicates in ascending index order.
+ */
+function duplicatePairs(all: Candidate[], stats: DuplicateStats): number[][] {
+  const df = new Map<number, number>();
+  for (const c of all) for (const x of c.set) df.set(x, (df.get(x) ?? 0) + 1);
+  const rarestFirst = (a: number, b: number) => df.get(a)! - df.get(b)! || a - b;
+  const index = new Map<number, number[]>();
+  const sorted = all.map((c, i) => {
+    const tokens = [...c.set].sort(rarestFirst);
+    const prefix = tokens.length - minOverlap(tokens.length) + 1;
+    for (let k = 0; k < prefix && k < tokens.length; k++) {
+      const list = index.get(tokens[k]);
+      if (list) list.push(i);
+      else index.set(tokens[k], [i]);
+    }
+    return tokens;
+  });
+  const pairs: number[][] = all.map(() => []);
+  const seenBy = new Int32Array(all.length).fill(-1);
+  all.forEach((c, i) => {
+    const size = c.set.size;
+    if (size === 0) return;
+    seenBy[i] = i;
+    for (const x of sorted[i]) {
+      const list = index.get(x)!;
+      // Only sets whose prefix holds x are listed; a set is probed by every set at least its size.
+      if (!list) continue;
+      stats.postings += list.length;
+      for (const j of list) {
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        const other = all[j];
+        const otherSize = other.set.size;
+        if (otherSize > size || (otherSize === size && j > i)) continue;
+        if (c.prior && other.prior) continue;
+        stats.comparisons++;
+        if (!isDuplicate(c.set, other.set)) continue;
+        pairs[i].push(j);
+        pairs[j].push(i);
+      }
+    }
+  });
+  for (const list of pairs) list.sort((a, b) => a - b);
+  return pairs;
+}
+
 /**
  * Sets duplicateOf on each event that repeats an earlier one (in this batch or among `prior` stored events),
- * pointing at the earliest copy. Returns new event objects; prior events are never changed.
+ * pointing at the earliest copy. Returns new event objects; prior events are never changed. Candidate pairs come
+ * from a rare-shingle prefix index, so the work grows with the number of entries, not its square; pass `stats`
+ * to count it.
  */
-export function markDuplicates(events: Event[], prior: Event[] = []): Event[] {
-  const fresh: Candidate[] = events.map((event, i) => ({
-    event,
-    set: shingles(`${event.headline}\n${event.paragraphs.join('\n')}`),
-    prior: false,
-    order: prior.length + i,
-  }));
+export function markDuplicates(
+  events: Event[],
+  prior: Event[] = [],
+  stats: DuplicateStats = { comparisons: 0, postings: 0 },
+): Event[] {
   const all: Candidate[] = [
-    ...prior.map((event, i) => ({
-      event,
-      set: shingles(`${event.headline}\n${event.paragraphs.join('\n')}`),
-      prior: true,
-      order: i,
-    })),
-    ...fresh,
+    ...prior.map((event, i) => ({ event, set: eventShingles(event), prior: true, order: i })),
+    ...events.map((event, i) => ({ event, set: eventShingles(event), prior: false, order: prior.length + i })),
   ];
+  const pairs = duplicatePairs(all, stats);
   const priorRoot = new Map(prior.map((e) => [e.id, e.duplicateOf ?? e.id]));
-  const marked = fresh.map((c) => {
+  const marked = events.map((event, i) => {
+    const at = prior.length + i;
+    const c = all[at];
     let best: Candidate | null = null;
-    for (const other of all) {
-      if (other === c || other.event.id === c.event.id || !earlier(other, c)) continue;
-      if (!isDuplicate(c.set, other.set)) continue;
+    for (const j of pairs[at]) {
+      const other = all[j];
+      if (other.event.id === c.event.id || !earlier(other, c)) continue;
       if (!best || earlier(other, best)) best = other;
     }
-    if (!best) return { ...c.event, duplicateOf: c.event.duplicateOf ?? null };
+    if (!best) return { ...event, duplicateOf: event.duplicateOf ?? null };
     const root = best.prior ? (priorRoot.get(best.event.id) ?? best.event.id) : best.event.id;
-    return { ...c.event, duplicateOf: root };
+    return { ...event, duplicateOf: root };
   });
   // Point chains (c → b → a) at their root.
   const byId = new Map(marked.map((e) => [e.id, e]));
@@ -111,4 +175,8 @@ export function markDuplicates(events: Event[], prior: Event[] = []): Event[] {
     }
     return root === e.duplicateOf ? e : { ...e, duplicateOf: root };
   });
+}
+
+function eventShingles(event: Event): Set<number> {
+  return shingles(`${event.headline}\n${event.paragraphs.join('\n')}`);
 }

@@ -37,7 +37,8 @@ export function enrichDocument(doc: ParsedDocument, story: Story, opts: EnrichOp
     const quotes = extractQuotes(compiled, event.paragraphs, when(event));
     return { ...event, entities, topics, quotes };
   });
-  const prior = (opts.prior ?? []).filter((p) => !doc.events.some((e) => e.id === p.id));
+  const own = new Set(doc.events.map((e) => e.id));
+  const prior = (opts.prior ?? []).filter((p) => !own.has(p.id));
   return {
     article: { ...doc.article, storyId: doc.article.storyId ?? story.id },
     events: markDuplicates(enriched, prior),
