@@ -5,6 +5,7 @@ import type { RunRequest, RunResponse } from './admin/admin-protocol.ts';
 import { startAdminServer } from './admin/admin-server.ts';
 import { loadEnricher } from './app/enricher.ts';
 import { prepareFiles, writePrepared } from './app/ingest-files.ts';
+import { type AppServices, createAppServices } from './app/services.ts';
 import { claimShutdown, shutdownSignal, whenShutdown } from './app/shutdown.ts';
 import { BUNDLED_SOURCES_DIR } from './app/source-manifest.ts';
 import type { CliContext, OpenedStore } from './cli/context.ts';
@@ -25,6 +26,8 @@ export interface StartDeps {
   config: Config;
   store: OpenedStore;
   ctx: CliContext;
+  /** The shared command services, scheduler deps and alert hook (src/app/services.ts). */
+  app: AppServices;
   /** Aborted on SIGINT/SIGTERM. */
   signal: AbortSignal;
 }
@@ -46,6 +49,9 @@ export async function seedBundledSources(store: OpenedStore, config: Config, dir
   return writePrepared(store.db, prepared.value);
 }
 
+/** The running bot's shared services, once start has built them (forwarded commands use them). */
+let appServices: AppServices | null = null;
+
 /** Runs a forwarded CLI command in this process against the store it holds. */
 async function runForwarded(request: RunRequest, store: OpenedStore): Promise<RunResponse> {
   let globals: { db?: string } = {};
@@ -55,6 +61,7 @@ async function runForwarded(request: RunRequest, store: OpenedStore): Promise<Ru
     globals: () => globals,
     open: async () => ({ ...store, close: async () => {} }),
     ownsStore: false,
+    app: appServices ?? undefined,
   });
   const exitCode = await runProgram(request.argv, ctx, cliGroups(), async (command) => {
     globals = command.optsWithGlobals();
@@ -63,20 +70,6 @@ async function runForwarded(request: RunRequest, store: OpenedStore): Promise<Ru
   });
   return { exitCode, ...ctx.output() };
 }
-
-// ─── SERVICES STARTED BY `start` ─────────────────────────────────────────────────────────────────────────
-// Plug-in point for the console / Discord / Slack adapters and the scheduler. Each starter decides from
-// deps.config whether it applies (returns null otherwise). Order matters: they start in this order and stop
-// in reverse. A starter that reads stdin must set `usesStdin` below so start does not also watch stdin.
-const SERVICES: ServiceStarter[] = [
-  // console adapter: reads `/news …` lines from stdin when no platform token is configured
-  // Discord adapter (deps.config.discord)
-  // Slack adapter (deps.config.slack)
-  // scheduler: daily digests and breaking alerts
-];
-/** Whether one of SERVICES consumes stdin (the console adapter). */
-const usesStdin = false;
-// ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function start(ctx: CliContext): Promise<void> {
   claimShutdown();
@@ -96,10 +89,20 @@ async function start(ctx: CliContext): Promise<void> {
   });
   store.lock?.setAdmin({ port: admin.port, token: admin.token });
 
+  const { SERVICES, USES_STDIN } = await import('./app/start-services.ts');
+  const consoleOnly = !config.value.discord && !config.value.slack;
+  const app = await createAppServices({
+    store,
+    env: ctx.env,
+    log: (event, fields) => ctx.err(JSON.stringify({ event, ...fields })),
+    stopping: () => shutdownSignal.aborted,
+    consoleOutput: consoleOnly ? process.stdout : undefined,
+  });
+  appServices = app;
   const running: RunningService[] = [];
   try {
     for (const starter of SERVICES) {
-      const service = await starter({ config: config.value, store, ctx, signal: shutdownSignal });
+      const service = await starter({ config: config.value, store, ctx, app, signal: shutdownSignal });
       if (service) running.push(service);
     }
     const now = await store.events.stats();
@@ -109,7 +112,7 @@ async function start(ctx: CliContext): Promise<void> {
     );
     const stops: Array<Promise<unknown>> = [whenShutdown()];
     // Console-only mode: with no platform adapter, the end of piped stdin ends the process.
-    if (!usesStdin && !config.value.discord && !config.value.slack && !process.stdin.isTTY) {
+    if (!USES_STDIN && !config.value.discord && !config.value.slack && !process.stdin.isTTY) {
       stops.push(
         new Promise<void>((resolve) => {
           process.stdin.once('end', resolve);

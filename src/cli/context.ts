@@ -1,7 +1,8 @@
 // What every CLI command module receives: where to write, and how to reach the store.
 import type { Command } from 'commander';
-import type { Database } from '../store/sql.ts';
 import type { EventStore } from '../store/event-store.ts';
+import type { Database } from '../store/sql.ts';
+import type { Event } from '../store/types.ts';
 
 /** The opened store: the database handle and the repositories built on it. */
 export interface OpenedStore {
@@ -23,6 +24,8 @@ export interface CliContext {
   globals(): { db?: string };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Services of the running bot when the command was forwarded into it (alerts go through its publishers). */
+  app?: { announce(added: Event[]): Promise<unknown> };
 }
 
 /** A command group module: adds its commands to the program. */

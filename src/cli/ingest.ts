@@ -4,6 +4,7 @@ import { loadEnricher } from '../app/enricher.ts';
 import { type FileIngestReport, prepareFiles, writePrepared } from '../app/ingest-files.ts';
 import { loadConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
+import type { Event } from '../store/types.ts';
 import type { CliContext } from './context.ts';
 
 interface IngestFlags {
@@ -23,6 +24,23 @@ export function describeReport(r: FileIngestReport): string {
   return `${r.file}: ${parts.join(', ')} — ${article}`;
 }
 
+/** New entries go to the channels with breaking alerts on: through the running bot, else this process. */
+async function announceAdded(ctx: CliContext, added: Event[]): Promise<void> {
+  if (added.length === 0) return;
+  try {
+    if (ctx.app) {
+      await ctx.app.announce(added);
+      return;
+    }
+    const { createAppServices } = await import('../app/services.ts');
+    const app = await createAppServices({ store: await ctx.store(), env: ctx.env });
+    const report = await app.announce(added);
+    if (report) ctx.err(`alerts: ${JSON.stringify(report)}`);
+  } catch (err) {
+    ctx.err(`alerts were not sent: ${(err as Error).message}`);
+  }
+}
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('ingest')
@@ -35,7 +53,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--outlet <name>', 'publisher, e.g. "The Independent"')
     .action(async (files: string[], flags: IngestFlags) => {
       const config = loadConfig(ctx.env);
-      // Every file is read, parsed and enriched before the store is even opened.
+      const store = await ctx.store();
+      // Every file is read, parsed and enriched before anything is written; stored neighbours are read for
+      // near-duplicates.
       const prepared = await prepareFiles(files, {
         cwd: ctx.cwd,
         date: flags.date,
@@ -44,11 +64,15 @@ export function register(program: Command, ctx: CliContext): void {
         url: flags.url,
         outlet: flags.outlet,
         defaultTimezone: config.ok ? config.value.timezone : undefined,
-        enrich: await loadEnricher(),
+        enrich: await loadEnricher(store.events),
       });
       if (!prepared.ok)
         throw new UserError(prepared.error.code, `${prepared.error.message} (nothing was written)`);
-      const store = await ctx.store();
-      for (const report of await writePrepared(store.db, prepared.value)) ctx.out(describeReport(report));
+      const reports = await writePrepared(store.db, prepared.value);
+      for (const report of reports) ctx.out(describeReport(report));
+      await announceAdded(
+        ctx,
+        reports.flatMap((r) => r.added),
+      );
     });
 }

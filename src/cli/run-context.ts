@@ -18,6 +18,8 @@ export interface RunContextOptions {
   open: (globals: { db?: string }) => Promise<OpenedStore>;
   /** Whether close() also closes the store (false when the store belongs to the bot process). */
   ownsStore?: boolean;
+  /** The running bot's services (forwarded commands). */
+  app?: CliContext['app'];
 }
 
 const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
@@ -27,6 +29,7 @@ export function createRunContext(opts: RunContextOptions): RunContext {
   return {
     cwd: opts.cwd,
     env: opts.env,
+    app: opts.app,
     out: (text) => opts.write(line(text)),
     err: (text) => opts.writeErr(line(text)),
     globals: () => opts.globals(),

@@ -1,5 +1,5 @@
 // Boots the Bolt app: /news over Socket Mode (SLACK_APP_TOKEN) or HTTP (/slack/events), plus the App Home tab.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Briefing } from '../../briefings/briefing.ts';
@@ -32,6 +32,12 @@ export interface SlackAppOptions {
   logLevel?: LogLevel;
   /** Called after each slash command is handled (logs, metrics, tests). */
   onCommand?: (result: SlashCommandResult) => void;
+  /** Extra HTTP routes served beside /slack/events in HTTP mode (e.g. GET /healthz). */
+  customRoutes?: Array<{
+    path: string;
+    method: string;
+    handler: (req: IncomingMessage, res: ServerResponse) => void;
+  }>;
 }
 
 /** A running Slack app. `port` is the bound HTTP port (HTTP mode only). */
@@ -75,6 +81,7 @@ export async function startSlackApp(
     receiver = new HTTPReceiver({
       signingSecret: config.signingSecret,
       endpoints: '/slack/events',
+      customRoutes: options.customRoutes,
       logger: options.logger,
       logLevel,
       // ack() answers the HTTP request at once; work continues after the 200.
