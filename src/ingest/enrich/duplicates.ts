@@ -17,15 +17,19 @@ const STOP = new Set(
 
 /** Hashed 3-word shingles of the content words of a text. */
 export function shingles(text: string): Set<number> {
-  const words = tokenize(text)
-    .map((t) => t.lower)
-    .filter((w) => !STOP.has(w));
+  return shinglesOfWords(tokenize(text).map((t) => t.lower));
+}
+
+/** Hashed 3-word shingles of already-tokenized lower-case words (stop words are dropped here). */
+export function shinglesOfWords(lowers: string[]): Set<number> {
+  const words = lowers.filter((w) => !STOP.has(w));
   const out = new Set<number>();
   if (words.length < SHINGLE) {
     if (words.length) out.add(hash(words.join(' ')));
     return out;
   }
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(hash(words.slice(i, i + SHINGLE).join(' ')));
+  for (let i = 0; i + SHINGLE <= words.length; i++)
+    out.add(hash(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
   return out;
 }
 
@@ -45,10 +49,19 @@ export function similarity(a: Set<number>, b: Set<number>): { jaccard: number; c
 }
 
 function isDuplicate(a: Set<number>, b: Set<number>): boolean {
-  const { jaccard, containment } = similarity(a, b);
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return sharesEnough(shared, a.size, b.size);
+}
+
+/** The duplicate rule on counts: Jaccard ≥ 0.5, or containment ≥ 0.85 of a smaller set of ≥ 8 shingles. */
+function sharesEnough(shared: number, a: number, b: number): boolean {
+  if (a === 0 || b === 0) return false;
+  const jaccard = shared / (a + b - shared);
+  const containment = shared / Math.min(a, b);
   return (
-    jaccard >= DUPLICATE_JACCARD ||
-    (Math.min(a.size, b.size) >= MIN_SHINGLES && containment >= DUPLICATE_CONTAINMENT)
+    jaccard >= DUPLICATE_JACCARD || (Math.min(a, b) >= MIN_SHINGLES && containment >= DUPLICATE_CONTAINMENT)
   );
 }
 
@@ -85,71 +98,145 @@ function minOverlap(size: number): number {
 }
 
 /**
- * Every pair of candidates that isDuplicate accepts, with at least one fresh side, found without comparing all
- * pairs: shingles are ordered rarest first, each set is indexed by its shortest prefix that any duplicate must
+ * Pairs among the fresh candidates (indices from..all.length) that isDuplicate accepts, found without comparing
+ * all pairs: shingles are ordered rarest first, each set is indexed by its shortest prefix that any duplicate must
  * share (prefix filtering), and each set probes the index only for sets no larger than itself. Exact: the same
- * pairs an all-pairs scan finds. Returns, per candidate index, its duplicates in ascending index order.
+ * pairs an all-pairs scan finds.
  */
-function duplicatePairs(all: Candidate[], stats: DuplicateStats): number[][] {
+function freshPairs(all: Candidate[], from: number, pairs: number[][], stats: DuplicateStats): void {
   const df = new Map<number, number>();
-  for (const c of all) for (const x of c.set) df.set(x, (df.get(x) ?? 0) + 1);
+  for (let i = from; i < all.length; i++) for (const x of all[i].set) df.set(x, (df.get(x) ?? 0) + 1);
   const rarestFirst = (a: number, b: number) => df.get(a)! - df.get(b)! || a - b;
   const index = new Map<number, number[]>();
-  const sorted = all.map((c, i) => {
-    const tokens = [...c.set].sort(rarestFirst);
+  const sorted: number[][] = [];
+  for (let i = from; i < all.length; i++) {
+    const tokens = [...all[i].set].sort(rarestFirst);
     const prefix = tokens.length - minOverlap(tokens.length) + 1;
     for (let k = 0; k < prefix && k < tokens.length; k++) {
       const list = index.get(tokens[k]);
       if (list) list.push(i);
       else index.set(tokens[k], [i]);
     }
-    return tokens;
-  });
-  const pairs: number[][] = all.map(() => []);
+    sorted[i] = tokens;
+  }
   const seenBy = new Int32Array(all.length).fill(-1);
-  all.forEach((c, i) => {
-    const size = c.set.size;
-    if (size === 0) return;
+  for (let i = from; i < all.length; i++) {
+    const size = all[i].set.size;
+    if (size === 0) continue;
     seenBy[i] = i;
     for (const x of sorted[i]) {
-      const list = index.get(x)!;
       // Only sets whose prefix holds x are listed; a set is probed by every set at least its size.
+      const list = index.get(x);
       if (!list) continue;
       stats.postings += list.length;
       for (const j of list) {
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
-        const other = all[j];
-        const otherSize = other.set.size;
+        const otherSize = all[j].set.size;
         if (otherSize > size || (otherSize === size && j > i)) continue;
-        if (c.prior && other.prior) continue;
         stats.comparisons++;
-        if (!isDuplicate(c.set, other.set)) continue;
+        if (!isDuplicate(all[i].set, all[j].set)) continue;
         pairs[i].push(j);
         pairs[j].push(i);
       }
     }
-  });
-  for (const list of pairs) list.sort((a, b) => a - b);
-  return pairs;
+  }
+}
+
+/**
+ * Pairs between prior candidates (indices below `from`) and fresh ones: each prior set's shingles are looked up in
+ * an inverted index of the fresh sets, counting shared shingles per fresh set; the counts decide exactly. The work
+ * is one lookup per prior shingle (prior sets come from the shingle cache), never prior × fresh comparisons.
+ */
+function priorPairs(all: Candidate[], from: number, pairs: number[][], stats: DuplicateStats): void {
+  if (from === 0 || from === all.length) return;
+  const index = new Map<number, number[]>();
+  for (let i = from; i < all.length; i++) {
+    for (const x of all[i].set) {
+      const list = index.get(x);
+      if (list) list.push(i);
+      else index.set(x, [i]);
+    }
+  }
+  const shared = new Int32Array(all.length);
+  const touched: number[] = [];
+  for (let j = 0; j < from; j++) {
+    const prior = all[j].set;
+    for (const x of prior) {
+      const list = index.get(x);
+      if (!list) continue;
+      stats.postings += list.length;
+      for (const i of list) if (shared[i]++ === 0) touched.push(i);
+    }
+    for (const i of touched) {
+      stats.comparisons++;
+      if (sharesEnough(shared[i], all[i].set.size, prior.size)) {
+        pairs[i].push(j);
+        pairs[j].push(i);
+      }
+      shared[i] = 0;
+    }
+    touched.length = 0;
+  }
+}
+
+/** Shingle sets of events seen before (stored events come back as prior for every nearby document). */
+const SHINGLE_CACHE_LIMIT = 20_000;
+const shingleCache = new Map<string, { text: string; set: Set<number> }>();
+
+function eventText(event: Event): string {
+  return `${event.headline}\n${event.paragraphs.join('\n')}`;
+}
+
+/** An event's shingles, from the cache when the same id was seen with the same text. */
+function cachedShingles(event: Event, known?: Set<number>): Set<number> {
+  const text = eventText(event);
+  const hit = shingleCache.get(event.id);
+  if (hit && hit.text === text) return hit.set;
+  const set = known ?? shingles(text);
+  if (hit) shingleCache.delete(event.id);
+  else if (shingleCache.size >= SHINGLE_CACHE_LIMIT) {
+    // Forget the oldest quarter in one go (Map iterates in insertion order).
+    let drop = SHINGLE_CACHE_LIMIT / 4;
+    for (const key of shingleCache.keys()) {
+      if (drop-- <= 0) break;
+      shingleCache.delete(key);
+    }
+  }
+  shingleCache.set(event.id, { text, set });
+  return set;
+}
+
+/** Options for markDuplicates. */
+export interface MarkDuplicatesOptions {
+  /** Counts the work done (comparisons and index reads). */
+  stats?: DuplicateStats;
+  /** Shingle sets of `events` already computed by the caller (same order), e.g. from shared tokens. */
+  sets?: Array<Set<number>>;
 }
 
 /**
  * Sets duplicateOf on each event that repeats an earlier one (in this batch or among `prior` stored events),
  * pointing at the earliest copy. Returns new event objects; prior events are never changed. Candidate pairs come
- * from a rare-shingle prefix index, so the work grows with the number of entries, not its square; pass `stats`
- * to count it.
+ * from shingle indexes, so the work grows with the number of entries (plus one lookup per prior shingle), not
+ * with its square.
  */
-export function markDuplicates(
-  events: Event[],
-  prior: Event[] = [],
-  stats: DuplicateStats = { comparisons: 0, postings: 0 },
-): Event[] {
+export function markDuplicates(events: Event[], prior: Event[] = [], opts: MarkDuplicatesOptions = {}): Event[] {
+  const stats = opts.stats ?? { comparisons: 0, postings: 0 };
   const all: Candidate[] = [
-    ...prior.map((event, i) => ({ event, set: eventShingles(event), prior: true, order: i })),
-    ...events.map((event, i) => ({ event, set: eventShingles(event), prior: false, order: prior.length + i })),
+    ...prior.map((event, i) => ({ event, set: cachedShingles(event), prior: true, order: i })),
+    ...events.map((event, i) => ({
+      event,
+      // Remembered too: a fresh event comes back as a prior one for the next nearby document.
+      set: cachedShingles(event, opts.sets?.[i]),
+      prior: false,
+      order: prior.length + i,
+    })),
   ];
-  const pairs = duplicatePairs(all, stats);
+  const pairs: number[][] = all.map(() => []);
+  freshPairs(all, prior.length, pairs, stats);
+  priorPairs(all, prior.length, pairs, stats);
+  for (const list of pairs) list.sort((a, b) => a - b);
   const priorRoot = new Map(prior.map((e) => [e.id, e.duplicateOf ?? e.id]));
   const marked = events.map((event, i) => {
     const at = prior.length + i;
@@ -177,6 +264,3 @@ export function markDuplicates(
   });
 }
 
-function eventShingles(event: Event): Set<number> {
-  return shingles(`${event.headline}\n${event.paragraphs.join('\n')}`);
-}

@@ -27,11 +27,11 @@ export function findMentions(compiled: CompiledStory, tokens: Token[]): Mention[
   }));
 }
 
-/** Canonical entities mentioned in a headline and paragraphs, in order of first mention (headline first). */
-export function eventEntities(compiled: CompiledStory, headline: string, paragraphs: string[]): Entity[] {
+/** Canonical entities of mentions grouped by text, in order of first mention. */
+export function mentionedEntities(groups: Mention[][]): Entity[] {
   const seen = new Map<string, Entity>();
-  for (const text of [headline, ...paragraphs]) {
-    for (const m of findMentions(compiled, tokenize(text))) {
+  for (const mentions of groups) {
+    for (const m of mentions) {
       if (!seen.has(m.entity.id)) seen.set(m.entity.id, toEntity(m.entity));
     }
   }

@@ -3,8 +3,8 @@
 import type { Article, Event, ParsedDocument, Quote } from '../../store/types.ts';
 import type { Story } from '../story.ts';
 import { compileStory } from './compiled-story.ts';
-import { markDuplicates } from './duplicates.ts';
-import { eventEntities, findMentions } from './entities.ts';
+import { markDuplicates, shinglesOfWords } from './duplicates.ts';
+import { findMentions, mentionedEntities } from './entities.ts';
 import { extractQuotes } from './quotes.ts';
 import { tokenize } from './tokens.ts';
 import { assignTopics, scoreTopics } from './topics.ts';
@@ -25,23 +25,30 @@ export interface EnrichOptions {
 export function enrichDocument(doc: ParsedDocument, story: Story, opts: EnrichOptions = {}): ParsedDocument {
   const compiled = compileStory(story);
   const when = (e: Event) => e.time ?? doc.article.publishedAt ?? null;
+  const sets: Array<Set<number>> = [];
   const enriched = doc.events.map((event) => {
-    const entities = eventEntities(compiled, event.headline, event.paragraphs);
-    const headlineEntities = new Set(
-      findMentions(compiled, tokenize(event.headline)).map((m) => m.entity.id),
-    );
+    // Each text is tokenized once and shared by entities, topics and the duplicate shingles.
+    const headline = tokenize(event.headline);
+    const paragraphs = event.paragraphs.map((p) => tokenize(p));
+    const headlineMentions = findMentions(compiled, headline);
+    const entities = mentionedEntities([
+      headlineMentions,
+      ...paragraphs.map((tokens) => findMentions(compiled, tokens)),
+    ]);
+    const headlineEntities = new Set(headlineMentions.map((m) => m.entity.id));
     const topics = assignTopics(
       compiled,
-      scoreTopics(compiled, event.headline, event.paragraphs, entities, headlineEntities),
+      scoreTopics(compiled, headline, paragraphs, entities, headlineEntities),
     );
     const quotes = extractQuotes(compiled, event.paragraphs, when(event));
+    sets.push(shinglesOfWords([headline, ...paragraphs].flatMap((tokens) => tokens.map((t) => t.lower))));
     return { ...event, entities, topics, quotes };
   });
   const own = new Set(doc.events.map((e) => e.id));
   const prior = (opts.prior ?? []).filter((p) => !own.has(p.id));
   return {
     article: { ...doc.article, storyId: doc.article.storyId ?? story.id },
-    events: markDuplicates(enriched, prior),
+    events: markDuplicates(enriched, prior, { sets }),
   };
 }
 

@@ -1,7 +1,7 @@
 // Topic assignment by the story's weighted keyword and entity rules; headline matches count more.
 import type { Entity } from '../../store/types.ts';
 import type { CompiledStory } from './compiled-story.ts';
-import { stem, tokenize } from './tokens.ts';
+import { stem, type Token } from './tokens.ts';
 
 /** A topic's score for one event, with the evidence behind it. */
 export interface TopicScore {
@@ -9,11 +9,11 @@ export interface TopicScore {
   score: number;
 }
 
-/** Scores every topic for an event; deterministic, in the story's topic order. */
+/** Scores every topic for an event from its tokenized headline and paragraphs; deterministic, in story order. */
 export function scoreTopics(
   compiled: CompiledStory,
-  headline: string,
-  paragraphs: string[],
+  headline: Token[],
+  paragraphs: Token[][],
   entities: Entity[],
   headlineEntities: Set<string>,
 ): TopicScore[] {
@@ -21,7 +21,7 @@ export function scoreTopics(
   const stemKey = (t: { lower: string }) => stem(t.lower);
   // Headline: every matched term counts (weight × headlineWeight) once per term.
   const headlineSeen = new Set<string>();
-  for (const m of compiled.terms.find(tokenize(headline), stemKey)) {
+  for (const m of compiled.terms.find(headline, stemKey)) {
     for (const hit of m.value) {
       const key = `${hit.topic}|${m.from}`;
       if (headlineSeen.has(key)) continue;
@@ -31,8 +31,8 @@ export function scoreTopics(
   }
   // Body: a term counts at most twice, so one repeated word cannot carry a topic alone.
   const bodyCounts = new Map<string, number>();
-  for (const text of paragraphs) {
-    for (const m of compiled.terms.find(tokenize(text), stemKey)) {
+  for (const tokens of paragraphs) {
+    for (const m of compiled.terms.find(tokens, stemKey)) {
       for (const hit of m.value) {
         const key = `${hit.topic}|${keyOf(m.value)}`;
         const n = bodyCounts.get(key) ?? 0;
