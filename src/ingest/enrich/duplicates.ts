@@ -97,6 +97,19 @@ function minOverlap(size: number): number {
   return Math.floor((2 * size + 2) / 3);
 }
 
+const HASHES = 2 ** 32;
+
+/** A set's shingles ordered by document frequency, then hash (one numeric typed-array sort, no comparator). */
+function rarestFirst(set: Set<number>, df: Map<number, number>): number[] {
+  const keys = new Float64Array(set.size);
+  let k = 0;
+  for (const x of set) keys[k++] = df.get(x)! * HASHES + x;
+  keys.sort();
+  const out = new Array<number>(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = keys[i] % HASHES;
+  return out;
+}
+
 /**
  * Pairs among the fresh candidates (indices from..all.length) that isDuplicate accepts, found without comparing
  * all pairs: shingles are ordered rarest first, each set is indexed by its shortest prefix that any duplicate must
@@ -106,11 +119,10 @@ function minOverlap(size: number): number {
 function freshPairs(all: Candidate[], from: number, pairs: number[][], stats: DuplicateStats): void {
   const df = new Map<number, number>();
   for (let i = from; i < all.length; i++) for (const x of all[i].set) df.set(x, (df.get(x) ?? 0) + 1);
-  const rarestFirst = (a: number, b: number) => df.get(a)! - df.get(b)! || a - b;
   const index = new Map<number, number[]>();
   const sorted: number[][] = [];
   for (let i = from; i < all.length; i++) {
-    const tokens = [...all[i].set].sort(rarestFirst);
+    const tokens = rarestFirst(all[i].set, df);
     const prefix = tokens.length - minOverlap(tokens.length) + 1;
     for (let k = 0; k < prefix && k < tokens.length; k++) {
       const list = index.get(tokens[k]);

@@ -24,7 +24,9 @@ interface SentenceInfo {
   para: number;
   quoteSpeakers: Speaker[];
   speechSubject: Speaker | null;
-  firstPerson: Speaker | null;
+  /** The masked sentence; its first named person is looked up only when a carry needs it. */
+  sentence: string;
+  firstPerson?: Speaker | null;
 }
 
 /** Extracts the quotations of one entry. `when` (ISO time or date) decides which role holders apply. */
@@ -34,10 +36,14 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
   let pending: Quote | null = null;
 
   const recent = (para: number) => history.filter((h) => para - h.para < CARRY_PARAGRAPHS).reverse();
+  const firstPersonOf = (h: SentenceInfo): Speaker | null => {
+    if (h.firstPerson === undefined) h.firstPerson = firstPersonIn(compiled, h.sentence);
+    return h.firstPerson;
+  };
   const carryPerson = (info: SentenceInfo): Speaker | null => {
     if (info.quoteSpeakers.length) return info.quoteSpeakers.at(-1)!;
     for (const h of recent(info.para)) {
-      const found = h.quoteSpeakers.at(-1) ?? h.speechSubject ?? h.firstPerson;
+      const found = h.quoteSpeakers.at(-1) ?? h.speechSubject ?? firstPersonOf(h);
       if (found) return found;
     }
     return null;
@@ -63,7 +69,7 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
     const masked = maskQuotes(text, spans);
     const firstChar = text.search(/\S/);
     for (const [s, e] of splitSentences(text, spans)) {
-      const info: SentenceInfo = { para: p, quoteSpeakers: [], speechSubject: null, firstPerson: null };
+      const info: SentenceInfo = { para: p, quoteSpeakers: [], speechSubject: null, sentence: '' };
       for (const span of spans) {
         if (span.open < s || span.open >= e) continue;
         const inner = spanText(text, span);
@@ -94,10 +100,9 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
         info.quoteSpeakers.push(speaker);
         if (span.unclosed && (leading || words >= MIN_FRAGMENT_WORDS)) pending = quote;
       }
-      const sentence = masked.slice(s, e);
-      const subject = sentenceSubject(compiled, sentence, when);
+      info.sentence = masked.slice(s, e);
+      const subject = sentenceSubject(compiled, info.sentence, when);
       info.speechSubject = subject ? settle(subject, info) : null;
-      info.firstPerson = firstPersonIn(compiled, sentence);
       history.push(info);
     }
   });

@@ -20,20 +20,22 @@ const ABBREVIATED = /^(?:[\p{L}]\.){2,}$/u;
 /** Splits text into word tokens; hyphenated words become separate tokens ("US-led" → US, led). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     let word = m[0];
     const start = m.index;
     // Keep the dot only for initialisms such as "U.S." / "J.D."
-    if (word.endsWith('.') && !ABBREVIATED.test(word)) word = word.slice(0, -1);
+    if (word.charCodeAt(word.length - 1) === 46 && !ABBREVIATED.test(word)) word = word.slice(0, -1);
     let possessive = false;
-    const poss = /['’]s$/i.exec(word);
-    if (poss && word.length > 2) {
+    const n = word.length;
+    const endsInS = word[n - 1] === 's' || word[n - 1] === 'S';
+    if (endsInS && n > 2 && (word[n - 2] === "'" || word[n - 2] === '’')) {
       word = word.slice(0, -2);
       possessive = true;
     } else if (
-      /['’]/.test(text[start + word.length] ?? '') &&
-      /s$/i.test(word) &&
-      !/\p{L}/u.test(text[start + word.length + 1] ?? '')
+      endsInS &&
+      (text[start + n] === "'" || text[start + n] === '’') &&
+      !/\p{L}/u.test(text[start + n + 1] ?? '')
     ) {
       possessive = true;
     }
@@ -42,11 +44,18 @@ export function tokenize(text: string): Token[] {
       lower: foldCase(word),
       start,
       end: start + word.length,
-      cap: /^\p{Lu}/u.test(word),
+      cap: startsUpper(word),
       possessive,
     });
   }
   return out;
+}
+
+/** First letter upper-case (ASCII without a regex). */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 const foldCache = new Map<string, string>();
