@@ -115,9 +115,13 @@ export function normaliseArticle(article: Article): Article {
   return { ...a, publishedAt: isoOrNull(a.publishedAt) };
 }
 
-/** A hash of everything stored for an event or article (keys in schema order), to detect edits. */
+/**
+ * A hash of everything stored for an event or article (keys in schema order), to detect edits. An entry's position
+ * is left out: a newer snapshot of a newest-first live blog moves every old entry down without editing it.
+ */
 export function contentHash(value: Event | Article): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+  const { position: _position, ...content } = value as Event;
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }
 
 /** The flat row inserted into `events` through jsonb_to_recordset. */

@@ -79,6 +79,17 @@ for (const target of testDatabases()) {
       expect((await store.search('deter')).map((r) => r.event.id)).toEqual(['blog-e2']);
     });
 
+    it('GIVEN a newer snapshot that moves every old entry down THEN nothing old counts as updated', async () => {
+      await store.ingest(liveBlog());
+      const next = liveBlog();
+      next.events = next.events.map((e) => ({ ...e, position: e.position + 2 }));
+      next.events.unshift(event('blog', 7, { headline: 'Newest entry at the top', position: 0 }));
+      const res = await store.ingest(next);
+      expect(res.added.map((e) => e.id)).toEqual(['blog-e7']);
+      expect(res.updated).toEqual([]);
+      expect(res.unchanged).toBe(5);
+    });
+
     it('GIVEN a document with an invalid event THEN ingest fails and writes nothing', async () => {
       const doc = liveBlog();
       doc.events[3] = { ...doc.events[3], time: 'not a time' };
