@@ -1,7 +1,7 @@
 // Prints the generated Key Points of the bundled seeds (parse + enrich, as ingest does): `node bin/run-ts.js eval/seeds.ts [n]`.
 import { readFileSync } from 'node:fs';
 import { createStoryEnricher, loadStories } from '../src/app/stories.ts';
-import { rankKeyPoints } from '../src/briefings/key-points/index.ts';
+import { RANK_WEIGHTS, rankKeyPoints } from '../src/briefings/key-points/index.ts';
 import { parseDocument } from '../src/ingest/index.ts';
 
 const dir = new URL('../data/sources/', import.meta.url);
@@ -9,6 +9,10 @@ const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8'))
   sources: { file: string; date: string; timezone: string }[];
 };
 const enrich = createStoryEnricher(await loadStories());
+for (const a of (process.env.SET ?? '').split(';').filter(Boolean)) {
+  const [k, v] = a.split(':');
+  (RANK_WEIGHTS as Record<string, number>)[k] = Number(v);
+}
 const n = Number(process.argv[2] ?? 5);
 for (const src of manifest.sources) {
   const parsed = parseDocument(readFileSync(new URL(src.file, dir), 'utf8'), {

@@ -5,6 +5,7 @@ import { compressSentence } from './compress.ts';
 import { isEligible } from './eligibility.ts';
 import { headlineQuality } from './headline-quality.ts';
 import { entrySentences, keySentence } from './key-sentence.ts';
+import { storyClusters, storySimilarity } from './story-clusters.ts';
 import { contentStems, wordCount } from './text.ts';
 import {
   cosine,
@@ -39,10 +40,30 @@ export const RANK_WEIGHTS = {
   duplicateBoost: 0.5,
   /** Extra weight of the newest entry over the oldest (linear in between). */
   recency: 0.15,
-  /** Entries whose similarity reaches this join one story cluster (single link). */
-  clusterThreshold: 0.2,
-  /** Redundancy of a candidate from the same story cluster as a chosen bullet. */
-  clusterRedundancy: 0.8,
+  /** Story clusters: average-link similarity at which entries join one story. */
+  clusterThreshold: 0.12,
+  /** Share of entity overlap in the story similarity (when both entries name entities). */
+  entityWeight: 0.3,
+  /** Story weight = (sum of its entries' mass)^clusterSizePower: below 1, size has diminishing returns. */
+  clusterSizePower: 0.3,
+  /** Mass of an entry that cannot be a bullet itself (media, housekeeping) in its story's weight. */
+  ineligibleMass: 0.5,
+  /** The k-th bullet of one story (k = 0, 1, …) gains weight / (1 + k)^storyDecay. */
+  storyDecay: 1,
+  /** Within a story: exponent on the entry's cosine with the story centroid (representativeness). */
+  representative: 2,
+  /** Share of the headline's (instead of the entry's) cosine with the story centroid in representativeness. */
+  headlineRepresentative: 0.5,
+  /** A story's gain is reduced by this times its centroid's cosine with the stories already covered. */
+  storyOverlap: 1,
+  /** A story weighs at least this times its best entry's relevance (lets a strong single report compete). */
+  singleFloor: 1,
+  /** Within a story: a later report weighs up to (1 + storyRecency) times the first (the story's latest state). */
+  storyRecency: 0.3,
+  /** Two bullets this similar (cosine of entries) are the same thing: the later one is skipped. */
+  nearDuplicate: 0.5,
+  /** Within a story, a second bullet's score is reduced by this times its similarity to the story's chosen bullets. */
+  storyNovelty: 1,
   /** Exponent on how central the headline is to the window (its cosine with the window centroid, relative to the mean). */
   headlineCentrality: 0,
   /** Log-linear recency: relevance × e^(recencyExp × recency), recency 0 (oldest) … 1 (newest). */
@@ -51,16 +72,12 @@ export const RANK_WEIGHTS = {
   lengthPrior: 1,
   /** Relevance multiplier when the bullet is a sentence instead of a headline. */
   sentencePenalty: 0.9,
-  /** MMR trade-off between relevance (1) and novelty (0). */
-  mmrLambda: 0.3,
   /** Exponent on graph centrality (below 1 flattens the dominant thread's lead). */
   centralityPower: 0.6,
   /** Relevance multiplier for entries flagged as breaking news. */
   breakingBoost: 1.5,
   /** Relevance multiplier for analysis and opinion entries. */
   commentaryPenalty: 0.7,
-  /** Share of redundancy measured on the bullet text (rest on the whole entry). */
-  bulletRedundancy: 0,
   /** Key sentence: decay of the preference for earlier sentences. */
   leadDecay: 0.15,
   /** Key sentence: words beyond which longer sentences are penalised. */
@@ -69,21 +86,7 @@ export const RANK_WEIGHTS = {
   compressMinWords: 6,
   /** Sentence bullets: hard cap on words. */
   compressMaxWords: 25,
-  /** Budgeted selection: relevance is divided by (bullet words)^costPower (0 = ignore length). */
-  costPower: 0,
-  /** Only the most relevant candidates (this many, at least 3× n) compete in the diverse selection. */
-  pool: 60,
 };
-
-interface Candidate {
-  index: number;
-  event: Event;
-  text: string;
-  relevance: number;
-  vector: TermVector;
-  bulletVector: TermVector;
-  words: number;
-}
 
 function byTimeThenPosition(a: Event, b: Event): number {
   const ta = a.time ? Date.parse(a.time) : Number.NaN;
@@ -115,26 +118,24 @@ function addVectors(vectors: readonly TermVector[]): TermVector {
   return { weights, norm: Math.sqrt(sq) };
 }
 
-/** Story clusters: connected components of the similarity graph above a threshold (cluster id per entry). */
-function storyClusters(sim: readonly Float64Array[], threshold: number): number[] {
-  const parent = sim.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
-  sim.forEach((row, i) => {
-    for (let j = i + 1; j < row.length; j++) {
-      if (row[j] >= threshold) parent[find(i)] = find(j);
-    }
-  });
-  return parent.map((_, i) => find(i));
+/** Entity vectors (entity id as term, IDF-weighted over the window); null when no entry names an entity. */
+function entitySimilarity(window: readonly Event[]): Float64Array[] | null {
+  const docs = window.map((e) => [...new Set(e.entities.map((x) => x.id))]);
+  if (docs.every((d) => d.length === 0)) return null;
+  const idf = inverseDocumentFrequency(docs);
+  return similarityMatrix(docs.map((d) => tfidfVector(d, idf)));
 }
 
-/** Ranks the window's entries and returns up to `n` diverse key points within the word budget. */
+interface Scored {
+  index: number;
+  event: Event;
+  relevance: number;
+  headline: string | null;
+}
+
+/** Ranks the window's entries and returns up to `n` key points, one per story first, within the word budget. */
 export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint[] {
+  const W = RANK_WEIGHTS;
   const useHeadlines = opts.useHeadlines !== false;
   const budget = opts.wordBudget ?? Number.POSITIVE_INFINITY;
   const n = opts.n ?? (opts.wordBudget === undefined ? 5 : Number.POSITIVE_INFINITY);
@@ -155,7 +156,7 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   const docs = window.map((e, i) => {
     const head = useHeadlines ? contentStems(e.headline) : [];
     const out: string[] = [];
-    for (let k = 0; k < RANK_WEIGHTS.headlineRepeat; k++) out.push(...head);
+    for (let k = 0; k < W.headlineRepeat; k++) out.push(...head);
     for (const s of bodies[i]) out.push(...contentStems(s));
     return out;
   });
@@ -168,109 +169,181 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   const central = graphCentrality(sim, prior);
   const recency = recencyRanks(window);
   const centroid = addVectors(vectors);
-  const cluster = storyClusters(sim, RANK_WEIGHTS.clusterThreshold);
   const headCentral = window.map((e) =>
     useHeadlines && e.headline.trim() ? cosine(tfidfVector(contentStems(e.headline), idf), centroid) : 0,
   );
   const headMean =
     headCentral.reduce((a, b) => a + b, 0) / Math.max(1, headCentral.filter((x) => x > 0).length) || 1;
 
-  interface Scored {
-    index: number;
-    event: Event;
-    relevance: number;
-    headline: string | null;
-  }
-  const scored: Scored[] = [];
+  // Relevance of each eligible entry as a bullet of its own.
+  const scored = new Map<number, Scored>();
   window.forEach((event, index) => {
     if (!isEligible(event)) return;
     const hq = useHeadlines ? headlineQuality(event.headline) : 0;
     const headline = hq >= 0.5 ? event.headline.trim() : null;
     if (!headline && bodies[index].length === 0 && !(useHeadlines && event.headline.trim())) return;
     const quality = headline
-      ? hq * Math.max(0.2, headCentral[index] / headMean) ** RANK_WEIGHTS.headlineCentrality
-      : RANK_WEIGHTS.sentencePenalty;
-    const corroborated = 1 + RANK_WEIGHTS.duplicateBoost * Math.log1p(corroboration.get(event.id) ?? 0);
-    const length = Math.max(0.1, 1 + RANK_WEIGHTS.lengthPrior * (lengths[index] / meanLength - 1));
-    const commentary = event.hints.some((h) => h === 'analysis' || h === 'opinion')
-      ? RANK_WEIGHTS.commentaryPenalty
-      : 1;
+      ? hq * Math.max(0.2, headCentral[index] / headMean) ** W.headlineCentrality
+      : W.sentencePenalty;
+    const corroborated = 1 + W.duplicateBoost * Math.log1p(corroboration.get(event.id) ?? 0);
+    const length = Math.max(0.1, 1 + W.lengthPrior * (lengths[index] / meanLength - 1));
+    const commentary = event.hints.some((h) => h === 'analysis' || h === 'opinion') ? W.commentaryPenalty : 1;
     const relevance =
-      central[index] ** RANK_WEIGHTS.centralityPower *
+      central[index] ** W.centralityPower *
       corroborated *
       quality *
       length *
       commentary *
-      (event.hints.includes('breaking') ? RANK_WEIGHTS.breakingBoost : 1) *
-      (1 + RANK_WEIGHTS.recency * recency[index]) *
-      Math.exp(RANK_WEIGHTS.recencyExp * recency[index]);
-    scored.push({ index, event, relevance, headline });
+      (event.hints.includes('breaking') ? W.breakingBoost : 1) *
+      (1 + W.recency * recency[index]) *
+      Math.exp(W.recencyExp * recency[index]);
+    scored.set(index, { index, event, relevance, headline });
   });
-  if (scored.length === 0) return [];
-  scored.sort((a, b) => b.relevance - a.relevance || (a.event.id < b.event.id ? -1 : 1));
+  if (scored.size === 0) return [];
 
-  // Bullet text only for the pool that competes: the headline, else the compressed key sentence.
-  const poolSize = Math.max(RANK_WEIGHTS.pool, Number.isFinite(n) ? 3 * n : 0);
-  const candidates: Candidate[] = [];
-  for (const c of scored.slice(0, poolSize)) {
-    let text = c.headline;
-    if (!text) {
-      const key = keySentence(bodies[c.index], vectors[c.index], centroid, idf, {
-        leadDecay: RANK_WEIGHTS.leadDecay,
-        idealWords: RANK_WEIGHTS.idealSentenceWords,
-      });
-      if (key) {
-        text = compressSentence(key.text, {
-          minWords: RANK_WEIGHTS.compressMinWords,
-          maxWords: RANK_WEIGHTS.compressMaxWords,
-        });
-      } else if (useHeadlines && c.event.headline.trim()) {
-        text = c.event.headline.trim();
-      } else continue;
+  // Stories: clusters of the window's entries; each story's weight grows sub-linearly with its mass.
+  const storySim = storySimilarity(
+    sim,
+    entitySimilarity(window),
+    W.entityWeight,
+    window.map((e) => e.entities.length > 0),
+  );
+  const cluster = storyClusters(storySim, W.clusterThreshold);
+  const stories = new Map<number, { mass: number; members: Scored[]; centroid: TermVector }>();
+  const memberVectors = new Map<number, TermVector[]>();
+  window.forEach((_, index) => {
+    const c = cluster[index];
+    let story = stories.get(c);
+    if (!story) {
+      story = { mass: 0, members: [], centroid: { weights: new Map(), norm: 0 } };
+      stories.set(c, story);
+      memberVectors.set(c, []);
     }
-    candidates.push({
-      index: c.index,
-      event: c.event,
-      text,
-      relevance: c.relevance,
-      vector: vectors[c.index],
-      bulletVector: tfidfVector(contentStems(text), idf),
-      words: Math.max(1, wordCount(text)),
+    const s = scored.get(index);
+    if (s) {
+      story.mass += s.relevance;
+      story.members.push(s);
+    } else {
+      story.mass += W.ineligibleMass * central[index] ** W.centralityPower;
+    }
+    memberVectors.get(c)!.push(vectors[index]);
+  });
+
+  interface Story {
+    weight: number;
+    /** Members by representativeness, best first; consumed as bullets are taken. */
+    queue: { s: Scored; rep: number }[];
+    taken: number[];
+    centroid: TermVector;
+    id: number;
+    /** Every entry of the story, bullets or not. */
+    all: number[];
+  }
+  const open: Story[] = [];
+  for (const [c, story] of stories) {
+    if (story.members.length === 0) continue;
+    const cent = addVectors(memberVectors.get(c)!);
+    // Recency of each member within its story (0 = first report … 1 = latest), by window recency rank.
+    const byTime = [...story.members].sort((a, b) => recency[a.index] - recency[b.index]);
+    const storyRecency = new Map(byTime.map((m, k) => [m.index, k / Math.max(1, byTime.length - 1)]));
+    const queue = story.members.map((s) => {
+      if (story.members.length === 1) return { s, rep: s.relevance };
+      const latest = 1 + W.storyRecency * storyRecency.get(s.index)!;
+      const body = Math.max(0.05, cosine(vectors[s.index], cent));
+      const head = s.headline
+        ? Math.max(0.05, cosine(tfidfVector(contentStems(s.headline), idf), cent))
+        : body;
+      return {
+        s,
+        rep:
+          s.relevance *
+          latest *
+          (body ** (1 - W.headlineRepresentative) * head ** W.headlineRepresentative) ** W.representative,
+      };
+    });
+    const top = Math.max(...story.members.map((m) => m.relevance));
+    open.push({
+      weight: Math.max(story.mass ** W.clusterSizePower, W.singleFloor * top),
+      queue,
+      taken: [],
+      centroid: cent,
+      id: c,
+      all: window.flatMap((_, i) => (cluster[i] === c ? [i] : [])),
     });
   }
-  if (candidates.length === 0) return [];
 
-  const maxRel = Math.max(...candidates.map((c) => c.relevance)) || 1;
-  const lambda = RANK_WEIGHTS.mmrLambda;
   const chosen: KeyPoint[] = [];
-  const chosenVectors: Candidate[] = [];
-  const mix = RANK_WEIGHTS.bulletRedundancy;
-  const remaining = candidates;
-  const costed = Number.isFinite(budget) && RANK_WEIGHTS.costPower > 0;
+  const chosenIdx: number[] = [];
+  const textCache = new Map<number, string | null>();
+  const bulletText = (s: Scored): string | null => {
+    if (textCache.has(s.index)) return textCache.get(s.index)!;
+    let text = s.headline;
+    if (!text) {
+      const key = keySentence(bodies[s.index], vectors[s.index], centroid, idf, {
+        leadDecay: W.leadDecay,
+        idealWords: W.idealSentenceWords,
+      });
+      if (key) {
+        text = compressSentence(key.text, { minWords: W.compressMinWords, maxWords: W.compressMaxWords });
+      } else if (useHeadlines && s.event.headline.trim()) {
+        text = s.event.headline.trim();
+      }
+    }
+    textCache.set(s.index, text ?? null);
+    return text ?? null;
+  };
+
+  const covered: Story[] = [];
+  // Average-link similarity of two stories (all their entries), relative to the clustering threshold, capped at 1.
+  const linkCache = new Map<string, number>();
+  const linkage = (a: Story, b: Story): number => {
+    const key = a.id < b.id ? `${a.id}:${b.id}` : `${b.id}:${a.id}`;
+    let v = linkCache.get(key);
+    if (v === undefined) {
+      let sum = 0;
+      for (const i of a.all) for (const j of b.all) sum += sim[i][j];
+      v = Math.min(1, sum / (a.all.length * b.all.length) / W.clusterThreshold);
+      linkCache.set(key, v);
+    }
+    return v;
+  };
   let used = 0;
-  while (remaining.length > 0 && chosen.length < n && used < budget) {
-    let bestAt = 0;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    remaining.forEach((c, at) => {
-      let redundancy = 0;
-      for (const v of chosenVectors) {
-        const overlap = (1 - mix) * cosine(c.vector, v.vector) + mix * cosine(c.bulletVector, v.bulletVector);
-        redundancy = Math.max(redundancy, overlap);
-        if (cluster[v.index] === cluster[c.index])
-          redundancy = Math.max(redundancy, RANK_WEIGHTS.clusterRedundancy);
-      }
-      let rel = c.relevance / maxRel;
-      if (costed) rel /= (c.words / RANK_WEIGHTS.compressMaxWords) ** RANK_WEIGHTS.costPower;
-      const mmr = lambda * rel - (1 - lambda) * redundancy;
-      if (mmr > bestScore) {
-        bestScore = mmr;
-        bestAt = at;
-      }
-    });
-    const [pick] = remaining.splice(bestAt, 1);
-    chosen.push({ event: pick.event, text: pick.text, score: pick.relevance });
-    chosenVectors.push(pick);
-    used += pick.words;
+  while (chosen.length < n && used < budget) {
+    // The story whose next bullet gains most: weight / (1 + bullets taken)^decay.
+    let best: { story: Story; at: number; gain: number } | null = null;
+    for (const story of open) {
+      const k = story.taken.length;
+      const factor = 1 / (1 + k) ** W.storyDecay;
+      let bestAt = -1;
+      let bestRep = Number.NEGATIVE_INFINITY;
+      story.queue.forEach((m, at) => {
+        let redundancy = 0;
+        for (const j of chosenIdx) redundancy = Math.max(redundancy, sim[m.s.index][j]);
+        if (redundancy >= W.nearDuplicate) return;
+        let within = 0;
+        for (const j of story.taken) within = Math.max(within, sim[m.s.index][j]);
+        const rep = m.rep * (1 - W.storyNovelty * within);
+        if (rep > bestRep) {
+          bestRep = rep;
+          bestAt = at;
+        }
+      });
+      if (bestAt < 0) continue;
+      // A story close to stories already covered is another angle of them, not news of its own.
+      let overlap = 0;
+      for (const other of covered) if (other !== story) overlap = Math.max(overlap, linkage(story, other));
+      const gain = story.weight * factor * (1 - W.storyOverlap * overlap);
+      if (!best || gain > best.gain) best = { story, at: bestAt, gain };
+    }
+    if (!best) break;
+    const [pick] = best.story.queue.splice(best.at, 1);
+    const text = bulletText(pick.s);
+    if (!text) continue;
+    if (best.story.taken.length === 0) covered.push(best.story);
+    best.story.taken.push(pick.s.index);
+    chosenIdx.push(pick.s.index);
+    chosen.push({ event: pick.s.event, text, score: best.gain });
+    used += Math.max(1, wordCount(text));
   }
   return chosen;
 }
