@@ -1,6 +1,6 @@
 // Near-duplicate entries: word-shingle Jaccard / containment over headline + text, pointing to the earliest copy.
 import type { Event } from '../../store/types.ts';
-import { tokenize } from './tokens.ts';
+import { type Token, tokenize } from './tokens.ts';
 
 const SHINGLE = 3;
 /** Jaccard similarity at or above which two entries are the same report. */
@@ -17,26 +17,38 @@ const STOP = new Set(
 
 /** Hashed 3-word shingles of the content words of a text. */
 export function shingles(text: string): Set<number> {
-  return shinglesOfWords(tokenize(text).map((t) => t.lower));
+  return shinglesOfTokens([tokenize(text)]);
 }
 
-/** Hashed 3-word shingles of already-tokenized lower-case words (stop words are dropped here). */
-export function shinglesOfWords(lowers: string[]): Set<number> {
-  const words = lowers.filter((w) => !STOP.has(w));
+/** Hashed 3-word shingles of already-tokenized texts read one after another (stop words are dropped here). */
+export function shinglesOfTokens(groups: Token[][]): Set<number> {
+  const words: string[] = [];
+  for (const tokens of groups) for (const t of tokens) if (!STOP.has(t.lower)) words.push(t.lower);
   const out = new Set<number>();
   if (words.length < SHINGLE) {
     if (words.length) out.add(hash(words.join(' ')));
     return out;
   }
-  for (let i = 0; i + SHINGLE <= words.length; i++)
-    out.add(hash(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
+  // FNV-1a over "w1 w2 w3", continued word by word (no joined string per shingle).
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    let h = fnv(FNV_OFFSET, words[i]);
+    h = fnv(Math.imul(h ^ 32, FNV_PRIME), words[i + 1]);
+    h = fnv(Math.imul(h ^ 32, FNV_PRIME), words[i + 2]);
+    out.add(h >>> 0);
+  }
   return out;
 }
 
+const FNV_OFFSET = 2166136261;
+const FNV_PRIME = 16777619;
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
+  return fnv(FNV_OFFSET, s) >>> 0;
 }
 
 /** Jaccard and containment (of the smaller set) between two shingle sets. */
@@ -48,7 +60,8 @@ export function similarity(a: Set<number>, b: Set<number>): { jaccard: number; c
   return { jaccard: shared / (a.size + b.size - shared), containment: shared / small.size };
 }
 
-function isDuplicate(a: Set<number>, b: Set<number>): boolean {
+/** Whether two shingle sets are the same report (Jaccard, or containment of a smaller set of ≥ 8 shingles). */
+export function isDuplicate(a: Set<number>, b: Set<number>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
   for (const x of small) if (large.has(x)) shared++;
@@ -233,7 +246,11 @@ export interface MarkDuplicatesOptions {
  * from shingle indexes, so the work grows with the number of entries (plus one lookup per prior shingle), not
  * with its square.
  */
-export function markDuplicates(events: Event[], prior: Event[] = [], opts: MarkDuplicatesOptions = {}): Event[] {
+export function markDuplicates(
+  events: Event[],
+  prior: Event[] = [],
+  opts: MarkDuplicatesOptions = {},
+): Event[] {
   const stats = opts.stats ?? { comparisons: 0, postings: 0 };
   const all: Candidate[] = [
     ...prior.map((event, i) => ({ event, set: cachedShingles(event), prior: true, order: i })),
@@ -275,4 +292,3 @@ export function markDuplicates(events: Event[], prior: Event[] = [], opts: MarkD
     return root === e.duplicateOf ? e : { ...e, duplicateOf: root };
   });
 }
-

@@ -3,7 +3,7 @@
 import type { Article, Event, ParsedDocument, Quote } from '../../store/types.ts';
 import type { Story } from '../story.ts';
 import { compileStory } from './compiled-story.ts';
-import { markDuplicates, shinglesOfWords } from './duplicates.ts';
+import { markDuplicates, shinglesOfTokens } from './duplicates.ts';
 import { findMentions, mentionedEntities } from './entities.ts';
 import { extractQuotes } from './quotes.ts';
 import { tokenize } from './tokens.ts';
@@ -41,7 +41,7 @@ export function enrichDocument(doc: ParsedDocument, story: Story, opts: EnrichOp
       scoreTopics(compiled, headline, paragraphs, entities, headlineEntities),
     );
     const quotes = extractQuotes(compiled, event.paragraphs, when(event));
-    sets.push(shinglesOfWords([headline, ...paragraphs].flatMap((tokens) => tokens.map((t) => t.lower))));
+    sets.push(shinglesOfTokens([headline, ...paragraphs]));
     return { ...event, entities, topics, quotes };
   });
   const own = new Set(doc.events.map((e) => e.id));

@@ -63,9 +63,8 @@ function keyOf(value: object): number {
 
 /** Topic ids whose score reaches the topic's threshold, strongest first (ties in story order). */
 export function assignTopics(compiled: CompiledStory, scores: TopicScore[]): string[] {
-  return scores
-    .map((s, i) => ({ ...s, i }))
-    .filter((s) => s.score >= compiled.topics[s.i].threshold)
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .map((s) => s.id);
+  const passed: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (scores[i].score >= compiled.topics[i].threshold) passed.push(i);
+  if (passed.length > 1) passed.sort((a, b) => scores[b].score - scores[a].score || a - b);
+  return passed.map((i) => scores[i].id);
 }

@@ -1,4 +1,5 @@
 // Test helper: a deterministic synthetic live blog of any size, built from the seeds' own sentences and words.
+import type { Event } from '../../../src/store/types.ts';
 import { parsedSeed, SEED_FILES } from './seeds.ts';
 
 /** mulberry32: the same seed always gives the same sequence. */
@@ -86,4 +87,35 @@ export function syntheticBlog(entries: number, seed = 7, repeatEvery = 50): Synt
     lines.push(headline, '', `${hh}:${mm} , Test Writer`, '', ...body.flatMap((p) => [p, '']));
   }
   return { text: lines.join('\n'), entries };
+}
+
+/**
+ * `n` distinct entries as events (no parsing): word sequences drawn from the seeds' words, one minute apart,
+ * where every `copyEvery`-th entry re-posts one of the ten entries before it with two words changed.
+ * Returns the events and the ids of the re-posts.
+ */
+export function syntheticEvents(n: number, seed = 11, copyEvery = 20): { events: Event[]; copies: string[] } {
+  const next = random(seed);
+  const { words } = seedPool();
+  const template = parsedSeed('002').events[0];
+  const events: Event[] = [];
+  const copies: string[] = [];
+  const sentence = (len: number) =>
+    Array.from({ length: len }, () => words[Math.floor(next() * words.length)]).join(' ');
+  for (let i = 0; i < n; i++) {
+    const id = `synthetic-${seed}-${i}`;
+    const time = new Date(Date.UTC(2026, 0, 6, 8, i)).toISOString();
+    let headline = sentence(8);
+    let paragraphs = Array.from({ length: 1 + Math.floor(next() * 3) }, () => sentence(25));
+    if (copyEvery > 0 && i % copyEvery === copyEvery - 1 && events.length >= 10) {
+      const original = events[events.length - 1 - Math.floor(next() * 10)];
+      headline = original.headline;
+      paragraphs = original.paragraphs.map((p, k) =>
+        k === 0 ? p.replace(/^\S+ \S+/, `${sentence(1)} ${sentence(1)}`) : p,
+      );
+      copies.push(id);
+    }
+    events.push({ ...template, id, time, position: n - i, headline, paragraphs, duplicateOf: null });
+  }
+  return { events, copies };
 }
