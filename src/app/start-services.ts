@@ -17,6 +17,10 @@ const startConsole: ServiceStarter = async (deps) => {
   checks.push(databaseCheck(deps.store.db));
   if (!consoleMode(deps)) return null;
   const stop = new AbortController();
+  let inputEnded = false;
+  process.stdin.once('end', () => {
+    inputEnded = true;
+  });
   const done = startConsoleAdapter({
     input: process.stdin,
     output: process.stdout,
@@ -31,8 +35,8 @@ const startConsole: ServiceStarter = async (deps) => {
   return {
     name: 'console',
     async stop() {
-      // Piped input: let the remaining lines finish; a terminal: stop reading now.
-      if (process.stdin.isTTY) stop.abort();
+      // Input that ended (a pipe): let the remaining lines finish; otherwise (a signal) stop reading now.
+      if (!inputEnded) stop.abort();
       await done;
     },
   };

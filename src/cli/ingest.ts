@@ -53,9 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--outlet <name>', 'publisher, e.g. "The Independent"')
     .action(async (files: string[], flags: IngestFlags) => {
       const config = loadConfig(ctx.env);
-      const store = await ctx.store();
-      // Every file is read, parsed and enriched before anything is written; stored neighbours are read for
-      // near-duplicates.
+      // Every file is read and parsed before the store is even opened: bad input changes nothing.
       const prepared = await prepareFiles(files, {
         cwd: ctx.cwd,
         date: flags.date,
@@ -64,11 +62,15 @@ export function register(program: Command, ctx: CliContext): void {
         url: flags.url,
         outlet: flags.outlet,
         defaultTimezone: config.ok ? config.value.timezone : undefined,
-        enrich: await loadEnricher(store.events),
       });
       if (!prepared.ok)
         throw new UserError(prepared.error.code, `${prepared.error.message} (nothing was written)`);
-      const reports = await writePrepared(store.db, prepared.value);
+      const store = await ctx.store();
+      // Enrichment compares entries with stored neighbours of other articles (near-duplicates).
+      const enrich = await loadEnricher(store.events);
+      const docs = [];
+      for (const p of prepared.value) docs.push({ file: p.file, doc: enrich ? await enrich(p.doc) : p.doc });
+      const reports = await writePrepared(store.db, docs);
       for (const report of reports) ctx.out(describeReport(report));
       await announceAdded(
         ctx,
