@@ -100,6 +100,8 @@ export interface DuplicateStats {
   comparisons: number;
   /** Index entries read while looking for candidates. */
   postings: number;
+  /** Index lists too long to read whole (a flood of near-identical entries); only their nearest part was read. */
+  truncated?: number;
 }
 
 /**
@@ -110,99 +112,145 @@ function minOverlap(size: number): number {
   return Math.floor((2 * size + 2) / 3);
 }
 
+/** How many entries of one index list are read in full; longer lists only arise from floods of near-copies. */
+const LONG_LIST = 256;
+
 const HASHES = 2 ** 32;
 
 /** A set's shingles ordered by document frequency, then hash (one numeric typed-array sort, no comparator). */
-function rarestFirst(set: Set<number>, df: Map<number, number>): number[] {
-  const keys = new Float64Array(set.size);
+function rarestFirst(tokens: Iterable<number>, count: number, df: Map<number, number>): number[] {
+  const keys = new Float64Array(count);
   let k = 0;
-  for (const x of set) keys[k++] = df.get(x)! * HASHES + x;
+  for (const x of tokens) keys[k++] = (df.get(x) ?? 0) * HASHES + x;
   keys.sort();
   const out = new Array<number>(keys.length);
   for (let i = 0; i < keys.length; i++) out[i] = keys[i] % HASHES;
   return out;
 }
 
+/** The part of an ascending index list to read for entry i: all of it, or the LONG_LIST entries nearest to i. */
+function window(list: number[], i: number, stats: DuplicateStats): [number, number] {
+  if (list.length <= LONG_LIST) return [0, list.length];
+  stats.truncated = (stats.truncated ?? 0) + 1;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = Math.max(0, Math.min(lo - LONG_LIST / 2, list.length - LONG_LIST));
+  return [from, from + LONG_LIST];
+}
+
+function push(index: Map<number, number[]>, x: number, i: number): void {
+  const list = index.get(x);
+  if (list) list.push(i);
+  else index.set(x, [i]);
+}
+
 /**
- * Pairs among the fresh candidates (indices from..all.length) that isDuplicate accepts, found without comparing
- * all pairs: shingles are ordered rarest first, each set is indexed by its shortest prefix that any duplicate must
- * share (prefix filtering), and each set probes the index only for sets no larger than itself. Exact: the same
- * pairs an all-pairs scan finds.
+ * Every pair that isDuplicate accepts among the candidates with at least one fresh side (fresh ones are the
+ * indices from..all.length), found by prefix filtering instead of comparing all pairs. Shingles are ordered by
+ * how many fresh sets hold them (rarest first; shingles no fresh set holds come before all others), and a
+ * duplicate pair must share a shingle between the smaller set's short prefix (|s| − minOverlap(|s|) + 1
+ * shingles) and the larger set. Fresh sets are indexed by prefix (and, when there are prior sets, in full);
+ * each set probes them only for partners no larger than itself, and a prior set's own prefix probes the full
+ * index for larger fresh partners. Exact, except that an index list longer than LONG_LIST is read only near the
+ * prober (stats.truncated counts it). Returns, per candidate index, its duplicates in ascending index order.
  */
-function freshPairs(all: Candidate[], from: number, pairs: number[][], stats: DuplicateStats): void {
+function duplicatePairs(all: Candidate[], from: number, stats: DuplicateStats): number[][] {
+  const pairs: number[][] = all.map(() => []);
   const df = new Map<number, number>();
   for (let i = from; i < all.length; i++) for (const x of all[i].set) df.set(x, (df.get(x) ?? 0) + 1);
-  const index = new Map<number, number[]>();
+  const prefixes = new Map<number, number[]>();
+  const full = new Map<number, number[]>();
   const sorted: number[][] = [];
   for (let i = from; i < all.length; i++) {
-    const tokens = rarestFirst(all[i].set, df);
+    const set = all[i].set;
+    const tokens = rarestFirst(set, set.size, df);
     const prefix = tokens.length - minOverlap(tokens.length) + 1;
-    for (let k = 0; k < prefix && k < tokens.length; k++) {
-      const list = index.get(tokens[k]);
-      if (list) list.push(i);
-      else index.set(tokens[k], [i]);
-    }
+    for (let k = 0; k < prefix && k < tokens.length; k++) push(prefixes, tokens[k], i);
+    if (from > 0) for (const x of tokens) push(full, x, i);
     sorted[i] = tokens;
   }
   const seenBy = new Int32Array(all.length).fill(-1);
+  const verify = (i: number, j: number) => {
+    stats.comparisons++;
+    if (!isDuplicate(all[i].set, all[j].set)) return;
+    pairs[i].push(j);
+    pairs[j].push(i);
+  };
+  // Fresh × fresh: each set probes the prefixes of fresh sets no larger than itself.
   for (let i = from; i < all.length; i++) {
     const size = all[i].set.size;
     if (size === 0) continue;
     seenBy[i] = i;
     for (const x of sorted[i]) {
-      // Only sets whose prefix holds x are listed; a set is probed by every set at least its size.
-      const list = index.get(x);
+      const list = prefixes.get(x);
       if (!list) continue;
-      stats.postings += list.length;
-      for (const j of list) {
+      const [a, b] = window(list, i, stats);
+      stats.postings += b - a;
+      for (let k = a; k < b; k++) {
+        const j = list[k];
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
         const otherSize = all[j].set.size;
         if (otherSize > size || (otherSize === size && j > i)) continue;
-        stats.comparisons++;
-        if (!isDuplicate(all[i].set, all[j].set)) continue;
-        pairs[i].push(j);
-        pairs[j].push(i);
+        verify(i, j);
       }
     }
   }
+  if (from === 0 || from === all.length) return finish(pairs);
+  // Prior × fresh: fresh partners no larger than the prior set share one of their prefix shingles with it;
+  // larger ones hold one of the prior set's own prefix shingles.
+  for (let j = 0; j < from; j++) {
+    const set = all[j].set;
+    const size = set.size;
+    if (size === 0) continue;
+    let unshared = 0;
+    for (const x of set) {
+      if (!df.has(x)) {
+        unshared++;
+        continue;
+      }
+      const list = prefixes.get(x);
+      if (!list) continue;
+      const [a, b] = window(list, from, stats);
+      stats.postings += b - a;
+      for (let k = a; k < b; k++) {
+        const i = list[k];
+        // Larger fresh sets are left to the second probe below.
+        if (seenBy[i] === -2 - j || all[i].set.size > size) continue;
+        seenBy[i] = -2 - j;
+        verify(i, j);
+      }
+    }
+    const prefix = size - minOverlap(size) + 1;
+    if (unshared >= prefix) continue;
+    const shared = rarestFirst(
+      [...set].filter((x) => df.has(x)),
+      size - unshared,
+      df,
+    );
+    for (let k = 0; k < prefix - unshared; k++) {
+      const list = full.get(shared[k])!;
+      const [a, b] = window(list, from, stats);
+      stats.postings += b - a;
+      for (let m = a; m < b; m++) {
+        const i = list[m];
+        if (seenBy[i] === -2 - j || all[i].set.size <= size) continue;
+        seenBy[i] = -2 - j;
+        verify(i, j);
+      }
+    }
+  }
+  return finish(pairs);
 }
 
-/**
- * Pairs between prior candidates (indices below `from`) and fresh ones: each prior set's shingles are looked up in
- * an inverted index of the fresh sets, counting shared shingles per fresh set; the counts decide exactly. The work
- * is one lookup per prior shingle (prior sets come from the shingle cache), never prior × fresh comparisons.
- */
-function priorPairs(all: Candidate[], from: number, pairs: number[][], stats: DuplicateStats): void {
-  if (from === 0 || from === all.length) return;
-  const index = new Map<number, number[]>();
-  for (let i = from; i < all.length; i++) {
-    for (const x of all[i].set) {
-      const list = index.get(x);
-      if (list) list.push(i);
-      else index.set(x, [i]);
-    }
-  }
-  const shared = new Int32Array(all.length);
-  const touched: number[] = [];
-  for (let j = 0; j < from; j++) {
-    const prior = all[j].set;
-    for (const x of prior) {
-      const list = index.get(x);
-      if (!list) continue;
-      stats.postings += list.length;
-      for (const i of list) if (shared[i]++ === 0) touched.push(i);
-    }
-    for (const i of touched) {
-      stats.comparisons++;
-      if (sharesEnough(shared[i], all[i].set.size, prior.size)) {
-        pairs[i].push(j);
-        pairs[j].push(i);
-      }
-      shared[i] = 0;
-    }
-    touched.length = 0;
-  }
+function finish(pairs: number[][]): number[][] {
+  for (const list of pairs) list.sort((a, b) => a - b);
+  return pairs;
 }
 
 /** Shingle sets of events seen before (stored events come back as prior for every nearby document). */
@@ -262,10 +310,7 @@ export function markDuplicates(
       order: prior.length + i,
     })),
   ];
-  const pairs: number[][] = all.map(() => []);
-  freshPairs(all, prior.length, pairs, stats);
-  priorPairs(all, prior.length, pairs, stats);
-  for (const list of pairs) list.sort((a, b) => a - b);
+  const pairs = duplicatePairs(all, prior.length, stats);
   const priorRoot = new Map(prior.map((e) => [e.id, e.duplicateOf ?? e.id]));
   const marked = events.map((event, i) => {
     const at = prior.length + i;
@@ -280,15 +325,27 @@ export function markDuplicates(
     const root = best.prior ? (priorRoot.get(best.event.id) ?? best.event.id) : best.event.id;
     return { ...event, duplicateOf: root };
   });
-  // Point chains (c → b → a) at their root.
+  // Point chains (c → b → a) at their root, remembering each root found (a flood of copies makes long chains).
   const byId = new Map(marked.map((e) => [e.id, e]));
-  return marked.map((e) => {
-    let root = e.duplicateOf;
-    for (let hops = 0; root && hops < 20; hops++) {
-      const next = byId.get(root)?.duplicateOf;
-      if (!next) break;
-      root = next;
+  const roots = new Map<string, string>();
+  const rootOf = (id: string): string => {
+    const path = new Set<string>();
+    let at = id;
+    let known = roots.get(at);
+    while (known === undefined) {
+      const next = byId.get(at)?.duplicateOf;
+      if (!next || path.has(at)) break;
+      path.add(at);
+      at = next;
+      known = roots.get(at);
     }
+    const root = known ?? at;
+    for (const p of path) roots.set(p, root);
+    return root;
+  };
+  return marked.map((e) => {
+    if (!e.duplicateOf) return e;
+    const root = rootOf(e.duplicateOf);
     return root === e.duplicateOf ? e : { ...e, duplicateOf: root };
   });
 }

@@ -48,7 +48,8 @@ function run(events: Event[], prior: Event[] = []) {
 describe('near-duplicate search at scale', () => {
   it('GIVEN 400 entries sharing seed sentences THEN the indexed search marks exactly the entries an all-pairs scan marks', () => {
     const events = blogEvents(400);
-    const { repeats, out } = run(events);
+    const { repeats, out, stats } = run(events);
+    expect(stats.truncated ?? 0).toBe(0);
     const expected = allPairsRepeats(events);
     expect(expected.size).toBeGreaterThan(5);
     expect([...repeats].sort()).toEqual([...expected].sort());
@@ -88,5 +89,21 @@ describe('near-duplicate search at scale', () => {
     const { stats, repeats } = run(fresh, prior);
     expect([...repeats].sort()).toEqual(copies.filter((id) => fresh.some((e) => e.id === id)).sort());
     expect(stats.comparisons).toBeLessThan((2000 * 50) / 20);
+  });
+
+  it('GIVEN a flood of 3,000 entries that are all the same boilerplate THEN the work stays bounded per entry and all point to the first', () => {
+    const { events } = syntheticEvents(3000, 13, 0);
+    const boiler =
+      'Follow our live coverage of the war in Ukraine as leaders meet in Paris to agree security guarantees for Kyiv after talks with envoys from Washington and Moscow over the weekend';
+    const flood = events.map((e) => ({
+      ...e,
+      headline: '',
+      paragraphs: [`${boiler} ${e.headline.split(' ')[0]}`],
+    }));
+    const { stats, out } = run(flood);
+    expect(stats.truncated).toBeGreaterThan(0);
+    expect(stats.comparisons).toBeLessThan(3000 * 300);
+    expect(out[0].duplicateOf).toBeNull();
+    expect(out.slice(1).every((e) => e.duplicateOf === out[0].id)).toBe(true);
   });
 });
