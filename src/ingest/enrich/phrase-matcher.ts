@@ -22,10 +22,17 @@ export interface PhraseMatch<T> {
   to: number;
 }
 
+/** A prefix phrase with its last key and last word lower-cased once, at build time. */
+interface PrefixEntry<T> {
+  entry: PhraseEntry<T>;
+  key: string;
+  word: string;
+}
+
 interface Node<T> {
   next: Map<string, Node<T>>;
   entries: PhraseEntry<T>[];
-  prefixes: PhraseEntry<T>[];
+  prefixes: PrefixEntry<T>[];
 }
 
 const node = <T>(): Node<T> => ({ next: new Map(), entries: [], prefixes: [] });
@@ -54,7 +61,7 @@ export function createPhraseMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher
       cur = childOf(cur, entry.keys[i]);
     }
     if (entry.prefix) {
-      cur.prefixes.push(entry);
+      cur.prefixes.push({ entry, key: entry.keys[last], word: entry.words[last].toLowerCase() });
     } else {
       childOf(cur, entry.keys[last]).entries.push(entry);
     }
@@ -77,11 +84,9 @@ export function createPhraseMatcher<T>(entries: PhraseEntry<T>[]): PhraseMatcher
         let best: PhraseMatch<T> | null = null;
         for (let j = i; j < tokens.length && cur; j++) {
           for (const p of cur.prefixes) {
-            const last = p.keys.length - 1;
-            const hit =
-              keys[j].startsWith(p.keys[last]) || tokens[j].lower.startsWith(p.words[last].toLowerCase());
-            if (hit && fits(p, tokens, i) && (!best || j + 1 > best.to))
-              best = { value: p.value, from: i, to: j + 1 };
+            const hit = keys[j].startsWith(p.key) || tokens[j].lower.startsWith(p.word);
+            if (hit && fits(p.entry, tokens, i) && (!best || j + 1 > best.to))
+              best = { value: p.entry.value, from: i, to: j + 1 };
           }
           cur = cur.next.get(keys[j]);
           if (!cur) break;

@@ -8,15 +8,18 @@ export interface QuoteSpan {
   single: boolean;
 }
 
-const DOUBLE = new Set(['“', '”', '"', '„', '«', '»']);
+/** Double quotation marks (any mix of “ ” " „ « »), and single ones (‘ ’ '), found by one regex scan each. */
+const DOUBLE_MARK = /[“”"„«»]/g;
+const SINGLE_MARK = /[‘’']/g;
 const LETTER = /[\p{L}\p{N}]/u;
 
 /** Double-quoted spans (any mix of “ ” "), then single-quoted ones (‘ ’ ') outside them. */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (!DOUBLE.has(text[i])) continue;
+  DOUBLE_MARK.lastIndex = 0;
+  for (let m = DOUBLE_MARK.exec(text); m !== null; m = DOUBLE_MARK.exec(text)) {
+    const i = m.index;
     if (open < 0) open = i;
     else {
       spans.push({ open, close: i, unclosed: false, single: false });
@@ -27,9 +30,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   const inside = (i: number) => spans.some((s) => i >= s.open && i <= s.close);
   const singles: QuoteSpan[] = [];
   let sOpen = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c !== '‘' && c !== '’' && c !== "'") continue;
+  SINGLE_MARK.lastIndex = 0;
+  for (let m = SINGLE_MARK.exec(text); m !== null; m = SINGLE_MARK.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     if (inside(i)) continue;
     const prev = text[i - 1] ?? ' ';
     const next = text[i + 1] ?? ' ';

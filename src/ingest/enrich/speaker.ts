@@ -125,8 +125,9 @@ export function resolveSubject(compiled: CompiledStory, phrase: string, when: st
     return { kind: 'pronoun', word: lastWord };
   if (tokens.length === 1 && PRONOUNS.has(tokens[0].lower)) return { kind: 'pronoun', word: tokens[0].lower };
 
-  const mentions = findMentions(compiled, tokens).filter((m) => !m.possessive);
-  const unknown = unknownNameRuns(text, tokens, findMentions(compiled, tokens)).filter(
+  const allMentions = findMentions(compiled, tokens);
+  const mentions = allMentions.filter((m) => !m.possessive);
+  const unknown = unknownNameRuns(text, tokens, allMentions).filter(
     (u) => u.type === 'person' && !tokens[u.to - 1].possessive,
   );
   const lastPerson = [...mentions].reverse().find((m) => m.entity.type === 'person');
