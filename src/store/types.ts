@@ -34,7 +34,11 @@ export const EventHintSchema = z.enum([
 ]);
 export type EventHint = z.infer<typeof EventHintSchema>;
 
-export const ImageSchema = z.object({ alt: z.string(), url: z.string().nullable(), credit: z.string().nullable() });
+export const ImageSchema = z.object({
+  alt: z.string(),
+  url: z.string().nullable(),
+  credit: z.string().nullable(),
+});
 export type Image = z.infer<typeof ImageSchema>;
 
 /** One live-blog entry, or one whole plain article. */
