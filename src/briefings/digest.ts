@@ -37,7 +37,8 @@ export async function buildDigest(query: DigestQuery, input: BriefingDeps): Prom
   const inScope = (e: Event) =>
     asked
       ? e.topics.some((t) => asked.includes(t))
-      : !(e.topics.length > 0 && e.topics.every((t) => isOffStoryTopic(story, t)));
+      : // Topics are ordered strongest first: an entry mainly about an off-story thread is off-story.
+        !(e.topics.length > 0 && isOffStoryTopic(story, e.topics[0]));
   const all = await windowEvents(deps, chosen.window);
   const events = all.filter(inScope);
   if (events.length === 0) {

@@ -256,6 +256,11 @@ describe('other briefings', () => {
     const eventIds = items(b)
       .filter((_, k) => k >= b.sections[0]!.items.length)
       .map((i) => i.citation!.eventId);
+    // Beyond the key points, no cited entry is mainly (first topic) about an off-story thread.
+    const offIds = new Set(off.map((t) => t.id));
+    const events = new Map(all.events.map((e) => [e.id, e]));
+    const mainlyOff = eventIds.filter((id) => offIds.has(events.get(id)?.topics[0] ?? ''));
+    expect(mainlyOff).toEqual([]);
     const offTopic = off.find((t) =>
       all.events.some((e) => e.topics.includes(t.id) && e.time?.startsWith(editorsDay())),
     );
