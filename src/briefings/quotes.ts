@@ -58,7 +58,7 @@ export async function buildQuotes(query: QuotesQuery, deps: BriefingDeps): Promi
     .join(' ');
   if (found.length === 0) throw new UserError('NOTHING_FOUND', `No quotes ${scope || 'in the coverage'}.`);
 
-  found = [...found].sort(newestFirst);
+  found = withoutRepeats(found).sort(newestFirst);
   const articles = createArticleLookup(deps.events);
   const items = await Promise.all(
     found.map(({ event, quote }) =>
@@ -74,6 +74,23 @@ export async function buildQuotes(query: QuotesQuery, deps: BriefingDeps): Promi
     sources: articles.titles(),
     timezone: tz,
   };
+}
+
+/** Normalised quote text: case, punctuation and spacing do not make a quote new. */
+const quoteKey = (q: Quote) =>
+  `${q.speakerId ?? q.speaker.toLowerCase()}|${q.text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()}`;
+
+/** The same words by the same speaker reported again (a repeated entry): kept once, from the earliest report. */
+export function withoutRepeats<T extends { event: Event; quote: Quote }>(found: readonly T[]): T[] {
+  const earliest = new Map<string, T>();
+  for (const f of [...found].sort((a, b) => -newestFirst(a, b))) {
+    const key = quoteKey(f.quote);
+    if (!earliest.has(key)) earliest.set(key, f);
+  }
+  return [...earliest.values()];
 }
 
 function newestFirst(a: { event: Event }, b: { event: Event }): number {

@@ -224,6 +224,17 @@ describe('other briefings', () => {
     expect(err.message).toContain(name.name);
   });
 
+  it('GIVEN a repeated entry THEN each quote is listed once, cited to its earliest report', async () => {
+    const repeat = all.events.find((e) => e.duplicateOf && e.quotes.some((q) => q.speakerId));
+    expect(repeat, 'the seeds hold a repeated entry with a quote').toBeDefined();
+    const speakerId = repeat!.quotes.find((q) => q.speakerId)!.speakerId!;
+    const name = seed.story.entities.find((e) => e.id === speakerId)!.name;
+    const b = await buildQuotes({ speaker: name }, deps);
+    const texts = items(b).map((i) => i.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '));
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(items(b).some((i) => i.citation!.eventId === repeat!.duplicateOf)).toBe(true);
+  });
+
   it('GIVEN a topic briefing THEN key points, entries and quotes on the topic', async () => {
     const b = await buildTopic({ topic: 'troops' }, deps);
     expectFullyCited(b);
