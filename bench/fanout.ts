@@ -20,6 +20,8 @@ export interface FanoutResult {
   distinctPairs: number;
   builds: number;
   sent: number;
+  /** Deliveries skipped (no coverage in the window). */
+  skipped: number;
   failed: number;
   discordMessages: number;
   discordSeconds: number;
@@ -55,11 +57,15 @@ export async function benchFanout(
   const discordLimit = opts.discordLimit ?? 50;
   const slackLimit = opts.slackLimit ?? 1;
   const events = createSqlEventStore(db);
-  const stats = await events.stats();
-  if (!stats.latest) throw new Error('fan-out bench needs a store with coverage');
-  // Day D whose 08:00 London / New York digests (windows ending 08:00Z and 13:00Z) cover the latest coverage.
-  const latest = new Date(stats.latest);
-  const day = latest.getUTCDate() + (latest.getUTCHours() >= 8 ? 1 : 0);
+  // Day D whose 08:00 London / New York digests (windows ending 07:00–08:00Z and 12:00–13:00Z across DST)
+  // both hold coverage: the latest entry stamped between 13:00Z and 07:00Z falls in both windows.
+  const res = await db.query<{ latest: string | null }>(
+    `SELECT to_char(max(time) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS latest FROM events
+     WHERE extract(hour FROM time AT TIME ZONE 'UTC') >= 13 OR extract(hour FROM time AT TIME ZONE 'UTC') < 7`,
+  );
+  if (!res.rows[0]?.latest) throw new Error('fan-out bench needs a store with coverage');
+  const latest = new Date(res.rows[0].latest);
+  const day = latest.getUTCDate() + (latest.getUTCHours() >= 13 ? 1 : 0);
   const now = new Date(Date.UTC(latest.getUTCFullYear(), latest.getUTCMonth(), day, 13, 5));
   const created = new Date(now.getTime() - 23 * 3_600_000);
 
@@ -137,6 +143,7 @@ export async function benchFanout(
       distinctPairs: pairs.size,
       builds,
       sent: report.sent,
+      skipped: report.skipped,
       failed: report.failed,
       discordMessages: accepted.length,
       discordSeconds,
