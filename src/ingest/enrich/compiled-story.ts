@@ -19,6 +19,8 @@ export interface CompiledStory {
   entities: PhraseMatcher<StoryEntity>;
   /** Normalised role title → the entities that hold it (with the dates they hold it). */
   roles: Map<string, Array<{ entity: StoryEntity; role: Role }>>;
+  /** Words in the longest normalised role title. */
+  roleWords: number;
   terms: PhraseMatcher<TopicHit[]>;
   /** Per topic: entity id → weight. */
   topicEntities: Array<Map<string, number>>;
@@ -127,6 +129,7 @@ function build(story: Story): CompiledStory {
     byId,
     entities: createPhraseMatcher(entries),
     roles,
+    roleWords: Math.max(0, ...[...roles.keys()].map((k) => k.split(' ').length)),
     terms,
     topicEntities,
     topics: story.topics,

@@ -34,13 +34,15 @@ export function shinglesOfTokens(groups: Token[][]): Set<number> {
     let h = fnv(FNV_OFFSET, words[i]);
     h = fnv(Math.imul(h ^ 32, FNV_PRIME), words[i + 1]);
     h = fnv(Math.imul(h ^ 32, FNV_PRIME), words[i + 2]);
-    out.add(h >>> 0);
+    out.add(h & SMI_BITS);
   }
   return out;
 }
 
 const FNV_OFFSET = 2166136261;
 const FNV_PRIME = 16777619;
+/** Shingle hashes keep 30 bits: small integers that V8 stores unboxed, so sets and index maps stay fast. */
+const SMI_BITS = 0x3fffffff;
 
 function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
@@ -48,7 +50,7 @@ function fnv(h: number, s: string): number {
 }
 
 function hash(s: string): number {
-  return fnv(FNV_OFFSET, s) >>> 0;
+  return fnv(FNV_OFFSET, s) & SMI_BITS;
 }
 
 /** Jaccard and containment (of the smaller set) between two shingle sets. */

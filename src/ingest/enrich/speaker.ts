@@ -177,7 +177,8 @@ export function resolveSubject(compiled: CompiledStory, phrase: string, when: st
 
 /** The one entity whose role title ends the phrase ("the prime minister"), valid at `when`. */
 function roleHolder(compiled: CompiledStory, words: string[], when: string | null): Speaker | null {
-  for (let k = 0; k < words.length; k++) {
+  // A suffix longer than the longest role title cannot be one (normalising never joins words).
+  for (let k = Math.max(0, words.length - compiled.roleWords); k < words.length; k++) {
     const holders = compiled.roles.get(normaliseName(words.slice(k).join(' ')));
     if (!holders) continue;
     if (k > 0 && NEGATED_ROLE.has(words[k - 1])) return null;
