@@ -32,10 +32,16 @@ interface SentenceInfo {
 /** Extracts the quotations of one entry. `when` (ISO time or date) decides which role holders apply. */
 export function extractQuotes(compiled: CompiledStory, paragraphs: string[], when: string | null): Quote[] {
   const quotes: Quote[] = [];
+  const listed = new Set<Quote>();
   const history: SentenceInfo[] = [];
   let pending: Quote | null = null;
 
-  const recent = (para: number) => history.filter((h) => para - h.para < CARRY_PARAGRAPHS).reverse();
+  // Sentences of the last CARRY_PARAGRAPHS paragraphs, newest first: a walk back from the end of the history
+  // (in paragraph order), so a long article never rescans everything before.
+  const recent = function* (para: number): Generator<SentenceInfo> {
+    for (let k = history.length - 1; k >= 0 && para - history[k].para < CARRY_PARAGRAPHS; k--)
+      yield history[k];
+  };
   const firstPersonOf = (h: SentenceInfo): Speaker | null => {
     if (h.firstPerson === undefined) h.firstPerson = firstPersonIn(compiled, h.sentence);
     return h.firstPerson;
@@ -75,7 +81,7 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
         const inner = spanText(text, span);
         if (!inner) continue;
         const words = inner.split(/\s+/).length;
-        if (continuing && span.open === firstChar && !span.single && quotes.includes(continuing)) {
+        if (continuing && span.open === firstChar && !span.single && listed.has(continuing)) {
           continuing.text += `\n\n${inner}`;
           info.quoteSpeakers.push(speakerOf(continuing));
           if (span.unclosed) pending = continuing;
@@ -97,6 +103,7 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
           (attribution && settle(attribution, info)) ?? (leading ? carryQuote(info) : null) ?? UNKNOWN;
         const quote: Quote = { speaker: speaker.speaker, speakerId: speaker.speakerId, text: inner };
         quotes.push(quote);
+        listed.add(quote);
         info.quoteSpeakers.push(speaker);
         if (span.unclosed && (leading || words >= MIN_FRAGMENT_WORDS)) pending = quote;
       }
