@@ -27,7 +27,12 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     }
   }
   if (open >= 0) spans.push({ open, close: text.length, unclosed: true, single: false });
-  const inside = (i: number) => spans.some((s) => i >= s.open && i <= s.close);
+  // Marks come in text order and double spans do not overlap: one pointer answers "inside a double span?".
+  let d = 0;
+  const inside = (i: number) => {
+    while (d < spans.length && spans[d].close < i) d++;
+    return d < spans.length && spans[d].open <= i;
+  };
   const singles: QuoteSpan[] = [];
   let sOpen = -1;
   SINGLE_MARK.lastIndex = 0;

@@ -74,10 +74,13 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
     const spans = findQuoteSpans(text);
     const masked = maskQuotes(text, spans);
     const firstChar = text.search(/\S/);
+    // Sentences and spans are both in text order: one pointer walks the spans once per paragraph.
+    let next = 0;
     for (const [s, e] of splitSentences(text, spans)) {
       const info: SentenceInfo = { para: p, quoteSpeakers: [], speechSubject: null, sentence: '' };
-      for (const span of spans) {
-        if (span.open < s || span.open >= e) continue;
+      while (next < spans.length && spans[next].open < s) next++;
+      for (; next < spans.length && spans[next].open < e; next++) {
+        const span = spans[next];
         const inner = spanText(text, span);
         if (!inner) continue;
         const words = inner.split(/\s+/).length;
