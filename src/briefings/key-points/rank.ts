@@ -1,5 +1,6 @@
 // The Key Points generator: ranks a window's entries by centrality, corroboration, headline quality and recency, then picks diverse bullets.
 import type { Event } from '../../store/types.ts';
+import { candidatePool, DEFAULT_POOL_SIZE } from './candidate-pool.ts';
 import { graphCentrality } from './centrality.ts';
 import { compressSentence } from './compress.ts';
 import { isEligible } from './eligibility.ts';
@@ -30,6 +31,8 @@ export interface RankOptions {
   wordBudget?: number;
   /** Use an entry's headline as its bullet when it is a good one (default true). */
   useHeadlines?: boolean;
+  /** Most entries the pairwise steps compare (default DEFAULT_POOL_SIZE); Infinity ranks the whole window (quadratic). */
+  poolSize?: number;
 }
 
 /** Tunable weights of the ranker; exported for the evaluation harness. */
@@ -149,55 +152,89 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
       corroboration.set(e.duplicateOf, (corroboration.get(e.duplicateOf) ?? 0) + 1);
     }
   }
-  const window = events
+  const all = events
     .filter((e) => !e.duplicateOf || !ids.has(e.duplicateOf))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const bodies = window.map((e) => entrySentences(e));
-  const docs = window.map((e, i) => {
+
+  // Linear in the window: vectors, IDF, centroid and per-entry features.
+  const allBodies = all.map((e) => entrySentences(e));
+  const docs = all.map((e, i) => {
     const head = useHeadlines ? contentStems(e.headline) : [];
     const out: string[] = [];
     for (let k = 0; k < W.headlineRepeat; k++) out.push(...head);
-    for (const s of bodies[i]) out.push(...contentStems(s));
+    for (const s of allBodies[i]) out.push(...contentStems(s));
     return out;
   });
   const idf = inverseDocumentFrequency(docs);
-  const vectors = docs.map((d) => tfidfVector(d, idf));
-  const sim = similarityMatrix(vectors);
-  const lengths = window.map((_, i) => Math.log1p(bodies[i].reduce((a, s) => a + wordCount(s), 0)));
-  const meanLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
-  const prior = window.map((e) => 1 + (corroboration.get(e.id) ?? 0));
-  const central = graphCentrality(sim, prior);
-  const recency = recencyRanks(window);
-  const centroid = addVectors(vectors);
-  const headCentral = window.map((e) =>
+  const allVectors = docs.map((d) => tfidfVector(d, idf));
+  const allLengths = allBodies.map((b) => Math.log1p(b.reduce((a, s) => a + wordCount(s), 0)));
+  const meanLength = allLengths.reduce((a, b) => a + b, 0) / Math.max(1, allLengths.length) || 1;
+  const allRecency = recencyRanks(all);
+  const centroid = addVectors(allVectors);
+  const allHeadCentral = all.map((e) =>
     useHeadlines && e.headline.trim() ? cosine(tfidfVector(contentStems(e.headline), idf), centroid) : 0,
   );
   const headMean =
-    headCentral.reduce((a, b) => a + b, 0) / Math.max(1, headCentral.filter((x) => x > 0).length) || 1;
+    allHeadCentral.reduce((a, b) => a + b, 0) / Math.max(1, allHeadCentral.filter((x) => x > 0).length) || 1;
 
-  // Relevance of each eligible entry as a bullet of its own.
-  const scored = new Map<number, Scored>();
-  window.forEach((event, index) => {
-    if (!isEligible(event)) return;
+  /** Relevance of an entry as a bullet of its own given its centrality, or null when it cannot be one. */
+  const relevanceOf = (index: number, centrality: number): Scored | null => {
+    const event = all[index];
+    if (!isEligible(event)) return null;
     const hq = useHeadlines ? headlineQuality(event.headline) : 0;
     const headline = hq >= 0.5 ? event.headline.trim() : null;
-    if (!headline && bodies[index].length === 0 && !(useHeadlines && event.headline.trim())) return;
+    if (!headline && allBodies[index].length === 0 && !(useHeadlines && event.headline.trim())) return null;
     const quality = headline
-      ? hq * Math.max(0.2, headCentral[index] / headMean) ** W.headlineCentrality
+      ? hq * Math.max(0.2, allHeadCentral[index] / headMean) ** W.headlineCentrality
       : W.sentencePenalty;
     const corroborated = 1 + W.duplicateBoost * Math.log1p(corroboration.get(event.id) ?? 0);
-    const length = Math.max(0.1, 1 + W.lengthPrior * (lengths[index] / meanLength - 1));
+    const length = Math.max(0.1, 1 + W.lengthPrior * (allLengths[index] / meanLength - 1));
     const commentary = event.hints.some((h) => h === 'analysis' || h === 'opinion') ? W.commentaryPenalty : 1;
     const relevance =
-      central[index] ** W.centralityPower *
+      centrality ** W.centralityPower *
       corroborated *
       quality *
       length *
       commentary *
       (event.hints.includes('breaking') ? W.breakingBoost : 1) *
-      (1 + W.recency * recency[index]) *
-      Math.exp(W.recencyExp * recency[index]);
-    scored.set(index, { index, event, relevance, headline });
+      (1 + W.recency * allRecency[index]) *
+      Math.exp(W.recencyExp * allRecency[index]);
+    return { index, event, relevance, headline };
+  };
+
+  // Bounded candidate pool: a cheap centrality (cosine with the window centroid, mean 1) ranks every entry;
+  // only the best (and the most corroborated) reach the pairwise steps below.
+  const poolSize = opts.poolSize ?? DEFAULT_POOL_SIZE;
+  let pool: number[];
+  if (all.length > poolSize) {
+    const cheap = allVectors.map((v) => cosine(v, centroid));
+    const cheapMean = cheap.reduce((a, b) => a + b, 0) / Math.max(1, cheap.length) || 1;
+    const cheapScore = cheap.map((c, i) => {
+      const central = c / cheapMean;
+      return relevanceOf(i, central)?.relevance ?? W.ineligibleMass * central ** W.centralityPower;
+    });
+    pool = candidatePool(
+      cheapScore,
+      all.map((e) => corroboration.get(e.id) ?? 0),
+      poolSize,
+    );
+  } else {
+    pool = all.map((_, i) => i);
+  }
+
+  // Pairwise steps over the pool only (local index k ↔ window index pool[k]).
+  const window = pool.map((i) => all[i]);
+  const bodies = pool.map((i) => allBodies[i]);
+  const vectors = pool.map((i) => allVectors[i]);
+  const recency = pool.map((i) => allRecency[i]);
+  const sim = similarityMatrix(vectors);
+  const prior = window.map((e) => 1 + (corroboration.get(e.id) ?? 0));
+  const central = graphCentrality(sim, prior);
+
+  const scored = new Map<number, Scored>();
+  pool.forEach((i, index) => {
+    const s = relevanceOf(i, central[index]);
+    if (s) scored.set(index, { ...s, index });
   });
   if (scored.size === 0) return [];
 
