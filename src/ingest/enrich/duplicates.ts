@@ -83,6 +83,8 @@ function sharesEnough(shared: number, a: number, b: number): boolean {
 interface Candidate {
   event: Event;
   set: Set<number>;
+  /** The same shingles as a flat array (prior candidates, read once per document). */
+  list?: Int32Array;
   prior: boolean;
   order: number;
 }
@@ -113,6 +115,9 @@ export interface DuplicateStats {
 function minOverlap(size: number): number {
   return Math.floor((2 * size + 2) / 3);
 }
+
+/** Bits of the filter that tells, without a map lookup, that a prior shingle is in no fresh set. */
+const FRESH_BITS = 1 << 16;
 
 /** How many entries of one index list are read in full; longer lists only arise from floods of near-copies. */
 const LONG_LIST = 256;
@@ -205,14 +210,17 @@ function duplicatePairs(all: Candidate[], from: number, stats: DuplicateStats): 
   }
   if (from === 0 || from === all.length) return finish(pairs);
   // Prior × fresh: fresh partners no larger than the prior set share one of their prefix shingles with it;
-  // larger ones hold one of the prior set's own prefix shingles.
+  // larger ones hold one of the prior set's own prefix shingles. A bit filter over the fresh shingles skips
+  // most prior shingles without a map lookup.
+  const freshBits = new Uint32Array(FRESH_BITS / 32);
+  for (const x of df.keys()) freshBits[(x & (FRESH_BITS - 1)) >>> 5] |= 1 << (x & 31);
   for (let j = 0; j < from; j++) {
     const set = all[j].set;
     const size = set.size;
     if (size === 0) continue;
     let unshared = 0;
-    for (const x of set) {
-      if (!df.has(x)) {
+    for (const x of all[j].list ?? set) {
+      if ((freshBits[(x & (FRESH_BITS - 1)) >>> 5] & (1 << (x & 31))) === 0 || !df.has(x)) {
         unshared++;
         continue;
       }
@@ -257,29 +265,49 @@ function finish(pairs: number[][]): number[][] {
 
 /** Shingle sets of events seen before (stored events come back as prior for every nearby document). */
 const SHINGLE_CACHE_LIMIT = 20_000;
-const shingleCache = new Map<string, { text: string; set: Set<number> }>();
+interface CachedShingles {
+  headline: string;
+  paragraphs: string[];
+  set: Set<number>;
+  list: Int32Array;
+}
+const shingleCache = new Map<string, CachedShingles>();
 
 function eventText(event: Event): string {
   return `${event.headline}\n${event.paragraphs.join('\n')}`;
 }
 
-/** An event's shingles, from the cache when the same id was seen with the same text. */
-function cachedShingles(event: Event, known?: Set<number>): Set<number> {
-  const text = eventText(event);
+function sameText(hit: CachedShingles, event: Event): boolean {
+  if (hit.headline !== event.headline || hit.paragraphs.length !== event.paragraphs.length) return false;
+  for (let i = 0; i < hit.paragraphs.length; i++) if (hit.paragraphs[i] !== event.paragraphs[i]) return false;
+  return true;
+}
+
+/** An event's shingles, from the cache when the same id was seen with the same text (most recently used kept). */
+function cachedShingles(event: Event, known?: Set<number>): CachedShingles {
   const hit = shingleCache.get(event.id);
-  if (hit && hit.text === text) return hit.set;
-  const set = known ?? shingles(text);
-  if (hit) shingleCache.delete(event.id);
-  else if (shingleCache.size >= SHINGLE_CACHE_LIMIT) {
-    // Forget the oldest quarter in one go (Map iterates in insertion order).
+  shingleCache.delete(event.id);
+  if (hit && sameText(hit, event)) {
+    shingleCache.set(event.id, hit);
+    return hit;
+  }
+  if (!hit && shingleCache.size >= SHINGLE_CACHE_LIMIT) {
+    // Forget the least recently used quarter in one go (Map iterates in insertion order).
     let drop = SHINGLE_CACHE_LIMIT / 4;
     for (const key of shingleCache.keys()) {
       if (drop-- <= 0) break;
       shingleCache.delete(key);
     }
   }
-  shingleCache.set(event.id, { text, set });
-  return set;
+  const set = known ?? shingles(eventText(event));
+  const entry = {
+    headline: event.headline,
+    paragraphs: [...event.paragraphs],
+    set,
+    list: Int32Array.from(set),
+  };
+  shingleCache.set(event.id, entry);
+  return entry;
 }
 
 /** Options for markDuplicates. */
@@ -303,11 +331,14 @@ export function markDuplicates(
 ): Event[] {
   const stats = opts.stats ?? { comparisons: 0, postings: 0 };
   const all: Candidate[] = [
-    ...prior.map((event, i) => ({ event, set: cachedShingles(event), prior: true, order: i })),
+    ...prior.map((event, i) => {
+      const { set, list } = cachedShingles(event);
+      return { event, set, list, prior: true, order: i };
+    }),
     ...events.map((event, i) => ({
       event,
       // Remembered too: a fresh event comes back as a prior one for the next nearby document.
-      set: cachedShingles(event, opts.sets?.[i]),
+      set: cachedShingles(event, opts.sets?.[i]).set,
       prior: false,
       order: prior.length + i,
     })),

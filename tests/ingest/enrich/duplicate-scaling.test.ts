@@ -106,4 +106,13 @@ describe('near-duplicate search at scale', () => {
     expect(out[0].duplicateOf).toBeNull();
     expect(out.slice(1).every((e) => e.duplicateOf === out[0].id)).toBe(true);
   });
+
+  it('GIVEN a stored event edited since it was last seen THEN its new text is compared, not a remembered one', () => {
+    const { events } = syntheticEvents(12, 17, 0);
+    const [stored, fresh] = [events[0], { ...events[0], id: 'fresh-copy', time: events[11].time }];
+    expect(run([fresh], [stored]).repeats.has('fresh-copy')).toBe(true);
+    const edited = { ...stored, headline: events[5].headline, paragraphs: events[5].paragraphs };
+    expect(run([fresh], [edited]).repeats.has('fresh-copy')).toBe(false);
+    expect(run([fresh], [stored]).repeats.has('fresh-copy')).toBe(true);
+  });
 });
