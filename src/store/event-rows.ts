@@ -27,20 +27,28 @@ export const EVENT_COLUMNS = [
   'e.position',
 ].join(', ');
 
+/** Article columns by the name rowToArticle reads (table alias `a`). */
+const ARTICLE_FIELDS: Array<[name: string, expression: string]> = [
+  ['id', 'a.id'],
+  ['source', 'a.source'],
+  ['outlet', 'a.outlet'],
+  ['title', 'a.title'],
+  ['url', 'a.url'],
+  ['published_at', isoColumn('a.published_at')],
+  ['kind', 'a.kind'],
+  ['lede', 'a.lede'],
+  ['editor_key_points', 'a.editor_key_points'],
+  ['timezone', 'a.timezone'],
+  ['story_id', 'a.story_id'],
+];
+
 /** The select list that rowToArticle reads (table alias `a`). */
-export const ARTICLE_COLUMNS = [
-  'a.id',
-  'a.source',
-  'a.outlet',
-  'a.title',
-  'a.url',
-  `${isoColumn('a.published_at')} AS published_at`,
-  'a.kind',
-  'a.lede',
-  'a.editor_key_points',
-  'a.timezone',
-  'a.story_id',
-].join(', ');
+export const ARTICLE_COLUMNS = articleColumnsAs('');
+
+/** The article select list with every output name prefixed (to select it beside event columns). */
+export function articleColumnsAs(prefix: string): string {
+  return ARTICLE_FIELDS.map(([name, expression]) => `${expression} AS ${prefix}${name}`).join(', ');
+}
 
 type Row = Record<string, unknown>;
 
@@ -67,6 +75,11 @@ export function rowToEvent(row: Row): Event {
     images: json(row.images),
     position: Number(row.position),
   });
+}
+
+/** The article in a row selected with articleColumnsAs(prefix). */
+export function rowToPrefixedArticle(row: Row, prefix: string): Article {
+  return rowToArticle(Object.fromEntries(ARTICLE_FIELDS.map(([name]) => [name, row[`${prefix}${name}`]])));
 }
 
 export function rowToArticle(row: Row): Article {

@@ -43,6 +43,13 @@ export interface ListQuery {
   limit?: number;
 }
 
+/** The first and last entry of one article (time order; untimed entries last). */
+export interface ArticleRange {
+  articleId: string;
+  first: Event;
+  last: Event;
+}
+
 export interface StoreStats {
   articles: number;
   events: number;
@@ -57,6 +64,12 @@ export interface EventStore {
   /** Articles, newest published first; `limit` keeps only the newest few (no full read at scale). */
   articles(opts?: { limit?: number }): Promise<Article[]>;
   article(id: string): Promise<Article | null>;
+  /** Several articles in one query, in the order of `ids` (unknown ids are left out). */
+  articlesByIds(ids: string[]): Promise<Article[]>;
+  /** The newest timed event (optionally on a topic) with its article, in one query; null when there is none. */
+  latestCoverage(opts?: { topic?: string }): Promise<{ event: Event; article: Article } | null>;
+  /** First and last entry of each article, in one query (articles without entries are left out). */
+  articleRanges(articleIds: string[]): Promise<ArticleRange[]>;
   events(query: EventQuery): Promise<Event[]>;
   eventsByIds(ids: string[]): Promise<Event[]>;
   /** Full-text search over headlines and text, best first. */

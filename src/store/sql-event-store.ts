@@ -1,7 +1,16 @@
 // The EventStore over SQL: one implementation for PGlite and Postgres (same dialect, same migrations).
 
-import { ARTICLE_COLUMNS, EVENT_COLUMNS, isoColumn, rowToArticle, rowToEvent } from './event-rows.ts';
+import {
+  ARTICLE_COLUMNS,
+  articleColumnsAs,
+  EVENT_COLUMNS,
+  isoColumn,
+  rowToArticle,
+  rowToEvent,
+  rowToPrefixedArticle,
+} from './event-rows.ts';
 import type {
+  ArticleRange,
   EventQuery,
   EventStore,
   IngestResult,
@@ -14,6 +23,8 @@ import type { Sql } from './sql.ts';
 import { type Event, ListSchema, type ParsedDocument, QuoteSchema } from './types.ts';
 
 const DEFAULT_LIMIT = 50;
+/** Matches `search` ranks: the newest this many (found through the GIN index), so its cost stays flat with size. */
+export const SEARCH_CANDIDATES = 2000;
 const MAX_LIMIT = 10_000;
 
 type Row = Record<string, unknown>;
@@ -90,6 +101,62 @@ export function createSqlEventStore(db: Sql): EventStore {
       return res.rows.length > 0 ? rowToArticle(res.rows[0]) : null;
     },
 
+    async articlesByIds(ids) {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return [];
+      const res = await db.query<Row>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ANY($1::text[])`,
+        [wanted],
+      );
+      const byId = new Map(res.rows.map((row) => [String(row.id), row]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [rowToArticle(row)] : [];
+      });
+    },
+
+    async latestCoverage(opts = {}) {
+      const f = createFilter();
+      f.where('e.time IS NOT NULL');
+      if (opts.topic) f.where(`e.topics @> ARRAY[${f.param(opts.topic)}]::text[]`);
+      const res = await db.query<Row>(
+        `SELECT ${EVENT_COLUMNS}, ${articleColumnsAs('a_')}
+         FROM (SELECT e.* FROM events e ${f.sql()}
+               ORDER BY e.time DESC NULLS LAST, e.article_id, e.position ASC LIMIT 1) e
+         JOIN articles a ON a.id = e.article_id`,
+        f.params,
+      );
+      const row = res.rows[0];
+      return row ? { event: rowToEvent(row), article: rowToPrefixedArticle(row, 'a_') } : null;
+    },
+
+    async articleRanges(articleIds) {
+      const wanted = [...new Set(articleIds)];
+      if (wanted.length === 0) return [];
+      // One index probe at each end of every article (events_article_time_*_idx), in a single round trip.
+      const res = await db.query<Row>(
+        `SELECT e.which, ${EVENT_COLUMNS}
+         FROM unnest($1::text[]) WITH ORDINALITY AS ids(article_id, ord)
+         CROSS JOIN LATERAL (
+           (SELECT 'first' AS which, f.* FROM events f WHERE f.article_id = ids.article_id
+            ORDER BY f.time ASC NULLS LAST, f.position DESC LIMIT 1)
+           UNION ALL
+           (SELECT 'last' AS which, l.* FROM events l WHERE l.article_id = ids.article_id
+            ORDER BY l.time DESC NULLS LAST, l.position ASC LIMIT 1)
+         ) e
+         ORDER BY ids.ord, e.which`,
+        [wanted],
+      );
+      const out = new Map<string, Partial<ArticleRange>>();
+      for (const row of res.rows) {
+        const id = String(row.article_id);
+        const range = out.get(id) ?? { articleId: id };
+        range[row.which === 'first' ? 'first' : 'last'] = rowToEvent(row);
+        out.set(id, range);
+      }
+      return [...out.values()].filter((r): r is ArticleRange => Boolean(r.first && r.last));
+    },
+
     events(query: EventQuery) {
       const f = createFilter();
       const windowed = Boolean(query.from || query.to);
@@ -122,14 +189,22 @@ export function createSqlEventStore(db: Sql): EventStore {
     async search(text, opts = {}) {
       if (text.trim() === '') return [];
       const f = createFilter();
-      const q = f.param(text);
-      f.where('e.search @@ q.query');
-      if (opts.topic) f.where(`e.topics @> ARRAY[${f.param(opts.topic)}]::text[]`);
+      const q = `websearch_to_tsquery('english', ${f.param(text)})`;
+      f.where(`m.search @@ ${q}`);
+      if (opts.topic) f.where(`m.topics @> ARRAY[${f.param(opts.topic)}]::text[]`);
+      // Rank only the newest SEARCH_CANDIDATES matches (GIN match, then time order), never every match:
+      // ts_rank reads each candidate's tsvector, so ranking all matches grew with the store.
       const res = await db.query<Row>(
-        `SELECT ${EVENT_COLUMNS}, ts_rank(e.search, q.query) AS rank
-         FROM events e, websearch_to_tsquery('english', ${q}) AS q(query)
-         ${f.sql()}
-         ORDER BY rank DESC, e.time DESC NULLS LAST, e.id
+        `SELECT ${EVENT_COLUMNS}, c.rank
+         FROM (
+           SELECT m.id, ts_rank(m.search, ${q}) AS rank
+           FROM (SELECT m.id, m.search, m.time FROM events m ${f.sql()}
+                 ORDER BY m.time DESC NULLS LAST LIMIT ${SEARCH_CANDIDATES}) m
+           ORDER BY rank DESC, m.time DESC NULLS LAST, m.id
+           LIMIT ${limitOf(opts.limit, 20)}
+         ) c
+         JOIN events e ON e.id = c.id
+         ORDER BY c.rank DESC, e.time DESC NULLS LAST, e.id
          LIMIT ${limitOf(opts.limit, 20)}`,
         f.params,
       );
@@ -194,12 +269,12 @@ export function createSqlEventStore(db: Sql): EventStore {
     },
 
     async stats(): Promise<StoreStats> {
+      // Counts from store_counts (kept by triggers, migration 006); earliest / latest from the time indexes.
       const res = await db.query<Row>(
-        `SELECT (SELECT count(*)::int FROM articles) AS articles,
-                count(*)::int AS events,
-                ${isoColumn('min(time)')} AS earliest,
-                ${isoColumn('max(time)')} AS latest
-         FROM events`,
+        `SELECT (SELECT coalesce(sum(n), 0)::int FROM store_counts WHERE name = 'articles') AS articles,
+                (SELECT coalesce(sum(n), 0)::int FROM store_counts WHERE name = 'events') AS events,
+                (SELECT ${isoColumn('min(time)')} FROM events) AS earliest,
+                (SELECT ${isoColumn('max(time)')} FROM events) AS latest`,
       );
       const row = res.rows[0];
       return {

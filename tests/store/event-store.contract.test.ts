@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/store/event-store.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import type { Database } from '../../src/store/sql.ts';
-import { createSqlEventStore } from '../../src/store/sql-event-store.ts';
+import { createSqlEventStore, SEARCH_CANDIDATES } from '../../src/store/sql-event-store.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { event, liveBlog } from './sample-documents.ts';
 
@@ -214,6 +214,100 @@ for (const target of testDatabases()) {
       const second = await store.ingest(doc);
       expect(second.added).toEqual([]);
       expect(second.updated).toEqual([]);
+    });
+
+    it('GIVEN ingests, re-ingests, edits, a rolled-back write and a deleted article THEN stats counts stay exact', async () => {
+      const counted = async () => {
+        const res = await db.query<{ a: number; e: number }>(
+          'SELECT (SELECT count(*)::int FROM articles) AS a, (SELECT count(*)::int FROM events) AS e',
+        );
+        return { articles: Number(res.rows[0].a), events: Number(res.rows[0].e) };
+      };
+      await store.ingest(liveBlog('a'));
+      await store.ingest(liveBlog('a'));
+      const edited = liveBlog('a');
+      edited.events[1] = { ...edited.events[1], headline: 'Edited headline' };
+      edited.events.push(event('a', 6));
+      await store.ingest(edited);
+      await store.ingest(liveBlog('b'));
+      await expect(
+        db.transaction(async (tx) => {
+          await createSqlEventStore(tx).ingest(liveBlog('c'));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.stats()).toMatchObject({ articles: 2, events: 11 });
+      expect(await store.stats()).toMatchObject(await counted());
+      await db.query('DELETE FROM articles WHERE id = $1', ['a']);
+      expect(await store.stats()).toMatchObject({ articles: 1, events: 5 });
+      expect(await store.stats()).toMatchObject(await counted());
+    });
+
+    it('GIVEN articles THEN articlesByIds reads several at once in the order asked, skipping unknown ids', async () => {
+      await store.ingest(liveBlog('a'));
+      await store.ingest(liveBlog('b'));
+      const found = await store.articlesByIds(['b', 'missing', 'a', 'b']);
+      expect(found.map((a) => a.id)).toEqual(['b', 'a', 'b']);
+      expect(found[1]).toEqual(liveBlog('a').article);
+      expect(await store.articlesByIds([])).toEqual([]);
+    });
+
+    it('GIVEN coverage THEN latestCoverage is the newest timed entry with its article, also per topic', async () => {
+      expect(await store.latestCoverage()).toBeNull();
+      await store.ingest(liveBlog('a'));
+      const latest = await store.latestCoverage();
+      expect(latest?.event.id).toBe('a-e5');
+      expect(latest?.article).toEqual(liveBlog('a').article);
+      const newest = await store.events({ from: '1970-01-01T00:00:00Z', order: 'desc', limit: 1 });
+      expect(latest?.event).toEqual(newest[0]);
+      expect((await store.latestCoverage({ topic: 'greenland' }))?.event.id).toBe('a-e3');
+      expect(await store.latestCoverage({ topic: 'no-such-topic' })).toBeNull();
+    });
+
+    it('GIVEN articles THEN articleRanges gives each one its first and last entry in one call', async () => {
+      await store.ingest(liveBlog('a'));
+      const other = liveBlog('b');
+      other.events = [event('b', 7, { time: null }), event('b', 8, { time: null })];
+      await store.ingest(other);
+      const ranges = await store.articleRanges(['b', 'missing', 'a']);
+      expect(ranges.map((r) => [r.articleId, r.first.id, r.last.id])).toEqual([
+        ['b', 'b-e7', 'b-e8'],
+        ['a', 'a-e1', 'a-e5'],
+      ]);
+      for (const r of ranges) {
+        const asc = await store.events({
+          articleId: r.articleId,
+          includeUntimed: true,
+          order: 'asc',
+          limit: 1,
+        });
+        const desc = await store.events({
+          articleId: r.articleId,
+          includeUntimed: true,
+          order: 'desc',
+          limit: 1,
+        });
+        expect([r.first, r.last]).toEqual([asc[0], desc[0]]);
+      }
+      expect(await store.articleRanges([])).toEqual([]);
+    });
+
+    it('GIVEN more matches than SEARCH_CANDIDATES THEN search ranks the newest ones, headline hits first', async () => {
+      const many = liveBlog('big');
+      const n = SEARCH_CANDIDATES + 10;
+      many.events = Array.from({ length: n }, (_, i) =>
+        event('big', i + 1, {
+          headline: i === 0 || i === n - 20 ? 'Drone strike on depot' : `Entry ${i + 1}`,
+          paragraphs: [`A drone was reported near the border, report ${i + 1}.`],
+          position: n - i,
+        }),
+      );
+      await store.ingest(many);
+      const hits = await store.search('drone', { limit: 3 });
+      // The oldest headline hit is outside the newest SEARCH_CANDIDATES matches; the newer one leads.
+      expect(hits[0].event.id).toBe(`big-e${n - 19}`);
+      expect(hits.map((h) => h.event.id)).not.toContain('big-e1');
+      expect(hits[0].rank).toBeGreaterThan(hits[1].rank);
     });
   });
 }
