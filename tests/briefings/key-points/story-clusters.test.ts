@@ -26,6 +26,27 @@ describe('storyClusters', () => {
     expect(storyClusters(sim, 0.2)).toEqual([0, 0, 2]);
   });
 
+  it('GIVEN random sparse matrices with ties THEN it merges exactly as the full pairwise scan does', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 5 + Math.floor(rand() * 40);
+      const sim = Array.from({ length: n }, () => new Float64Array(n));
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          // Coarse values make equal averages (ties) common.
+          const v = rand() < 0.3 ? Math.round(rand() * 4) / 4 : 0;
+          sim[i][j] = v;
+          sim[j][i] = v;
+        }
+      }
+      expect(storyClusters(sim, 0.2)).toEqual(naiveClusters(sim, 0.2));
+    }
+  });
+
   it('GIVEN entity overlap THEN it only mixes in where both entries name entities', () => {
     const text = m([
       [0, 0.1, 0.1],
@@ -42,3 +63,39 @@ describe('storyClusters', () => {
     expect(mixed[0][2]).toBeCloseTo(0.1);
   });
 });
+
+/** The reference: rescans every pair of clusters before each merge (cubic). */
+function naiveClusters(sim: readonly Float64Array[], threshold: number): number[] {
+  const n = sim.length;
+  const link = sim.map((row) => Float64Array.from(row));
+  const size = new Array<number>(n).fill(1);
+  const alive = new Array<boolean>(n).fill(true);
+  const owner = Array.from({ length: n }, (_, i) => i);
+  for (;;) {
+    let bestA = -1;
+    let bestB = -1;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let a = 0; a < n; a++) {
+      if (!alive[a]) continue;
+      for (let b = a + 1; b < n; b++) {
+        if (!alive[b]) continue;
+        const avg = link[a][b] / (size[a] * size[b]);
+        if (avg >= threshold && avg > best) {
+          best = avg;
+          bestA = a;
+          bestB = b;
+        }
+      }
+    }
+    if (bestA < 0) return owner;
+    alive[bestB] = false;
+    for (let c = 0; c < n; c++) {
+      if (!alive[c] || c === bestA) continue;
+      const s = link[bestA][c] + link[bestB][c];
+      link[bestA][c] = s;
+      link[c][bestA] = s;
+    }
+    size[bestA] += size[bestB];
+    for (let i = 0; i < n; i++) if (owner[i] === bestB) owner[i] = bestA;
+  }
+}
