@@ -4,15 +4,17 @@ import { candidatePool, DEFAULT_POOL_SIZE } from './candidate-pool.ts';
 import { graphCentrality } from './centrality.ts';
 import { compressSentence } from './compress.ts';
 import { isEligible } from './eligibility.ts';
-import { headlineQuality } from './headline-quality.ts';
-import { entrySentences, keySentence } from './key-sentence.ts';
+import { entryFeatures } from './entry-features.ts';
+import { keySentence } from './key-sentence.ts';
 import { storyClusters, storySimilarity } from './story-clusters.ts';
 import { contentStems, wordCount } from './text.ts';
 import {
   cosine,
   inverseDocumentFrequency,
+  inverseDocumentFrequencyOfCounts,
   similarityMatrix,
   type TermVector,
+  tfidfOfCounts,
   tfidfVector,
 } from './vectors.ts';
 
@@ -157,22 +159,16 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Linear in the window: vectors, IDF, centroid and per-entry features.
-  const allBodies = all.map((e) => entrySentences(e));
-  const docs = all.map((e, i) => {
-    const head = useHeadlines ? contentStems(e.headline) : [];
-    const out: string[] = [];
-    for (let k = 0; k < W.headlineRepeat; k++) out.push(...head);
-    for (const s of allBodies[i]) out.push(...contentStems(s));
-    return out;
-  });
-  const idf = inverseDocumentFrequency(docs);
-  const allVectors = docs.map((d) => tfidfVector(d, idf));
-  const allLengths = allBodies.map((b) => Math.log1p(b.reduce((a, s) => a + wordCount(s), 0)));
+  const features = all.map((e) => entryFeatures(e, useHeadlines, W.headlineRepeat));
+  const allBodies = features.map((f) => f.sentences);
+  const idf = inverseDocumentFrequencyOfCounts(features.map((f) => f.counts));
+  const allVectors = features.map((f) => tfidfOfCounts(f.counts, idf));
+  const allLengths = features.map((f) => Math.log1p(f.words));
   const meanLength = allLengths.reduce((a, b) => a + b, 0) / Math.max(1, allLengths.length) || 1;
   const allRecency = recencyRanks(all);
   const centroid = addVectors(allVectors);
-  const allHeadCentral = all.map((e) =>
-    useHeadlines && e.headline.trim() ? cosine(tfidfVector(contentStems(e.headline), idf), centroid) : 0,
+  const allHeadCentral = all.map((e, i) =>
+    useHeadlines && e.headline.trim() ? cosine(tfidfVector(features[i].headStems, idf), centroid) : 0,
   );
   const headMean =
     allHeadCentral.reduce((a, b) => a + b, 0) / Math.max(1, allHeadCentral.filter((x) => x > 0).length) || 1;
@@ -181,7 +177,7 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   const relevanceOf = (index: number, centrality: number): Scored | null => {
     const event = all[index];
     if (!isEligible(event)) return null;
-    const hq = useHeadlines ? headlineQuality(event.headline) : 0;
+    const hq = features[index].headlineQuality;
     const headline = hq >= 0.5 ? event.headline.trim() : null;
     if (!headline && allBodies[index].length === 0 && !(useHeadlines && event.headline.trim())) return null;
     const quality = headline

@@ -65,9 +65,29 @@ function computeContentStems(text: string): string[] {
 /** Number of whitespace-separated words holding a letter or digit, the unit of the word budget. */
 export function wordCount(text: string): number {
   let n = 0;
-  for (const w of text.split(/\s+/u)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) counted = false;
+      else if (!counted && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) {
+        n++;
+        counted = true;
+      }
+      continue;
+    }
+    const ch = text[i];
+    if (SPACE.test(ch)) counted = false;
+    else if (!counted && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!))) {
+      n++;
+      counted = true;
+    }
+  }
   return n;
 }
+
+const SPACE = /\s/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 const SENTENCE_END = /(?<=[.!?…])["”’')\]]*\s+(?=["“‘([]?[\p{Lu}\p{N}])/u;
 

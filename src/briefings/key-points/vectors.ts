@@ -23,11 +23,31 @@ export function inverseDocumentFrequency(docs: readonly (readonly string[])[]): 
   return idf;
 }
 
+/** Smoothed IDF over documents given as term counts (the same as `inverseDocumentFrequency` of their tokens). */
+export function inverseDocumentFrequencyOfCounts(
+  docs: readonly ReadonlyMap<string, number>[],
+): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of docs) for (const t of doc.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  const n = docs.length;
+  for (const [t, d] of df) idf.set(t, Math.log((n + 1) / (d + 0.5)));
+  return idf;
+}
+
 /** TF-IDF vector of a token list (sub-linear term frequency). */
 export function tfidfVector(tokens: readonly string[], idf: ReadonlyMap<string, number>): TermVector {
+  return tfidfOfCounts(termCounts(tokens), idf);
+}
+
+/** TF-IDF vector of term counts (sub-linear term frequency). */
+export function tfidfOfCounts(
+  counts: ReadonlyMap<string, number>,
+  idf: ReadonlyMap<string, number>,
+): TermVector {
   const weights = new Map<string, number>();
   let sq = 0;
-  for (const [t, c] of termCounts(tokens)) {
+  for (const [t, c] of counts) {
     const w = (1 + Math.log(c)) * (idf.get(t) ?? Math.log(2));
     if (w <= 0) continue;
     weights.set(t, w);
