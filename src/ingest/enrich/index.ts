@@ -3,9 +3,10 @@
 import type { Article, Event, ParsedDocument, Quote } from '../../store/types.ts';
 import type { Story } from '../story.ts';
 import { compileStory } from './compiled-story.ts';
-import { markDuplicates, shinglesOfTokens } from './duplicates.ts';
+import { markDuplicates } from './duplicates.ts';
 import { findMentions, mentionedEntities } from './entities.ts';
 import { extractQuotes } from './quotes.ts';
+import { shinglesOfTokens } from './shingles.ts';
 import { tokenize } from './tokens.ts';
 import { assignTopics, scoreTopics } from './topics.ts';
 
