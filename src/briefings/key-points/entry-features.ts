@@ -3,6 +3,8 @@ import type { Event } from '../../store/types.ts';
 import { headlineQuality } from './headline-quality.ts';
 import { entrySentences } from './key-sentence.ts';
 import { contentStems, wordCount } from './text.ts';
+import { termCounts } from './vectors.ts';
+import { internGeneration, type SparseCounts, sparseCounts } from './window-vectors.ts';
 
 /** What the ranker needs of one entry; shared between calls, do not mutate. */
 export interface EntryFeatures {
@@ -16,9 +18,16 @@ export interface EntryFeatures {
   headlineQuality: number;
   /** Stems of the headline (empty when headlines are not used). */
   headStems: readonly string[];
+  /** Intern generation of the ids below. */
+  generation: number;
+  /** `counts` over interned term ids. */
+  sparse: SparseCounts;
+  /** Term counts of the headline alone, interned (empty when headlines are not used). */
+  headSparse: SparseCounts;
 }
 
 interface Cached {
+  generation: number;
   headline: string;
   paragraphs: readonly string[];
   features: EntryFeatures;
@@ -28,7 +37,12 @@ const MAX_CACHED = 40_000;
 const cache = new Map<string, Cached>();
 
 function sameText(c: Cached, e: Event): boolean {
-  if (c.headline !== e.headline || c.paragraphs.length !== e.paragraphs.length) return false;
+  if (
+    c.generation !== internGeneration() ||
+    c.headline !== e.headline ||
+    c.paragraphs.length !== e.paragraphs.length
+  )
+    return false;
   for (let i = 0; i < c.paragraphs.length; i++) if (c.paragraphs[i] !== e.paragraphs[i]) return false;
   return true;
 }
@@ -49,6 +63,9 @@ function compute(event: Event, useHeadlines: boolean, headlineRepeat: number): E
     counts,
     headlineQuality: useHeadlines ? headlineQuality(event.headline) : 0,
     headStems,
+    generation: internGeneration(),
+    sparse: sparseCounts(counts),
+    headSparse: sparseCounts(termCounts(headStems)),
   };
 }
 
@@ -59,6 +76,11 @@ export function entryFeatures(event: Event, useHeadlines: boolean, headlineRepea
   if (hit && sameText(hit, event)) return hit.features;
   const features = compute(event, useHeadlines, headlineRepeat);
   if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(key, { headline: event.headline, paragraphs: [...event.paragraphs], features });
+  cache.set(key, {
+    generation: internGeneration(),
+    headline: event.headline,
+    paragraphs: [...event.paragraphs],
+    features,
+  });
   return features;
 }

@@ -11,12 +11,11 @@ import { contentStems, wordCount } from './text.ts';
 import {
   cosine,
   inverseDocumentFrequency,
-  inverseDocumentFrequencyOfCounts,
   similarityMatrix,
   type TermVector,
-  tfidfOfCounts,
   tfidfVector,
 } from './vectors.ts';
+import { internGeneration, windowVectors } from './window-vectors.ts';
 
 /** One generated bullet: the event it cites, the bullet text, and its ranking score. */
 export interface KeyPoint {
@@ -93,20 +92,23 @@ export const RANK_WEIGHTS = {
   compressMaxWords: 25,
 };
 
-function byTimeThenPosition(a: Event, b: Event): number {
-  const ta = a.time ? Date.parse(a.time) : Number.NaN;
-  const tb = b.time ? Date.parse(b.time) : Number.NaN;
-  if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
-  // Live blogs list newest first: a later position is an older entry.
-  return b.position - a.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Recency in [0, 1]: 0 for the oldest entry of the window, 1 for the newest. */
+/** Recency in [0, 1]: 0 for the oldest entry of the window, 1 for the newest (by time, then position, then id). */
 function recencyRanks(events: readonly Event[]): number[] {
-  const order = events.map((e, i) => ({ e, i })).sort((a, b) => byTimeThenPosition(a.e, b.e));
+  const times = events.map((e) => (e.time ? Date.parse(e.time) : Number.NaN));
+  const order = events
+    .map((_, i) => i)
+    .sort((x, y) => {
+      const ta = times[x];
+      const tb = times[y];
+      if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
+      // Live blogs list newest first: a later position is an older entry.
+      const a = events[x];
+      const b = events[y];
+      return b.position - a.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
   const out = new Array<number>(events.length).fill(0);
   const denom = Math.max(1, events.length - 1);
-  order.forEach(({ i }, rank) => {
+  order.forEach((i, rank) => {
     out[i] = rank / denom;
   });
   return out;
@@ -159,17 +161,20 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Linear in the window: vectors, IDF, centroid and per-entry features.
-  const features = all.map((e) => entryFeatures(e, useHeadlines, W.headlineRepeat));
+  let features = all.map((e) => entryFeatures(e, useHeadlines, W.headlineRepeat));
+  // The intern table was reset while reading the window (rare): read it again so every id is current.
+  if (features.some((f) => f.generation !== internGeneration())) {
+    features = all.map((e) => entryFeatures(e, useHeadlines, W.headlineRepeat));
+  }
   const allBodies = features.map((f) => f.sentences);
-  const idf = inverseDocumentFrequencyOfCounts(features.map((f) => f.counts));
-  const allVectors = features.map((f) => tfidfOfCounts(f.counts, idf));
+  const wv = windowVectors(
+    features.map((f) => f.sparse),
+    features.map((f) => f.headSparse),
+  );
   const allLengths = features.map((f) => Math.log1p(f.words));
   const meanLength = allLengths.reduce((a, b) => a + b, 0) / Math.max(1, allLengths.length) || 1;
   const allRecency = recencyRanks(all);
-  const centroid = addVectors(allVectors);
-  const allHeadCentral = all.map((e, i) =>
-    useHeadlines && e.headline.trim() ? cosine(tfidfVector(features[i].headStems, idf), centroid) : 0,
-  );
+  const allHeadCentral = all.map((e, i) => (useHeadlines && e.headline.trim() ? wv.headlineCosine[i] : 0));
   const headMean =
     allHeadCentral.reduce((a, b) => a + b, 0) / Math.max(1, allHeadCentral.filter((x) => x > 0).length) || 1;
 
@@ -203,7 +208,7 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   const poolSize = opts.poolSize ?? DEFAULT_POOL_SIZE;
   let pool: number[];
   if (all.length > poolSize) {
-    const cheap = allVectors.map((v) => cosine(v, centroid));
+    const cheap = Array.from(wv.centroidCosine);
     const cheapMean = cheap.reduce((a, b) => a + b, 0) / Math.max(1, cheap.length) || 1;
     const cheapScore = cheap.map((c, i) => {
       const central = c / cheapMean;
@@ -221,7 +226,7 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   // Pairwise steps over the pool only (local index k ↔ window index pool[k]).
   const window = pool.map((i) => all[i]);
   const bodies = pool.map((i) => allBodies[i]);
-  const vectors = pool.map((i) => allVectors[i]);
+  const { vectors, idf, centroid } = wv.subset(pool);
   const recency = pool.map((i) => allRecency[i]);
   const sim = similarityMatrix(vectors);
   const prior = window.map((e) => 1 + (corroboration.get(e.id) ?? 0));
