@@ -1,9 +1,9 @@
 // Digest builder: key points, per-topic highlights, new lists and notable quotes for a window.
 import type { Event } from '../store/types.ts';
 import type { Briefing, BriefingItem, BriefingSection } from './briefing.ts';
-import { citedItem, createArticleLookup } from './citations.ts';
+import { type ArticleLookup, citedItem } from './citations.ts';
 import { chooseWindow, nothingInWindow, windowEvents } from './coverage.ts';
-import { type BriefingDeps, scoped, zoneOf } from './deps.ts';
+import { articleLookup, type BriefingDeps, scoped, zoneOf } from './deps.ts';
 import { matchEditorKeyPoints } from './editor-key-points.ts';
 import { rankKeyPoints } from './key-points/index.ts';
 import { editorsList } from './key-points.ts';
@@ -45,7 +45,7 @@ export async function buildDigest(query: DigestQuery, input: BriefingDeps): Prom
     const what = asked ? `coverage of ${asked.map((t) => topicLabel(story, t)).join(', ')}` : 'coverage';
     throw await nothingInWindow(deps, tz, what, chosen.label);
   }
-  const articles = createArticleLookup(deps.events);
+  const articles = articleLookup(deps);
   const sections: BriefingSection[] = [];
   const used = new Set<string>();
 
@@ -128,9 +128,10 @@ async function notableQuotes(
   deps: BriefingDeps,
   window: { from: string | null; to: string | null },
   inScope: (e: Event) => boolean,
-  articles: Parameters<typeof citedItem>[2],
+  articles: ArticleLookup,
 ): Promise<BriefingItem[]> {
   const found = await deps.events.quotes({ from: window.from, to: window.to, limit: 50 });
+  await articles.preload(found.filter(({ event }) => inScope(event)).map(({ event }) => event.articleId));
   // Newest first, then speakers the story knows ahead of loose attributions ("one agent").
   const byTime = [...found].sort(
     (a, b) => (b.event.time ?? '').localeCompare(a.event.time ?? '') || a.event.position - b.event.position,

@@ -1,9 +1,9 @@
 // Key Points builder: the editors' list when the coverage has one, otherwise (or on request) generated.
 import type { Article, Event } from '../store/types.ts';
 import type { Briefing, BriefingItem } from './briefing.ts';
-import { citedItem, createArticleLookup } from './citations.ts';
+import { citedItem } from './citations.ts';
 import { chooseWindow, nothingInWindow, windowEvents } from './coverage.ts';
-import { type BriefingDeps, scoped, zoneOf } from './deps.ts';
+import { articleLookup, type BriefingDeps, scoped, zoneOf } from './deps.ts';
 import { matchEditorKeyPoints } from './editor-key-points.ts';
 import { rankKeyPoints } from './key-points/index.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
@@ -29,7 +29,7 @@ export async function buildKeyPoints(query: KeyPointsQuery, input: BriefingDeps)
   const chosen = await chooseWindow(query, deps, tz, topic);
   const events = await windowEvents(deps, chosen.window, topic);
   if (events.length === 0) throw await nothingInWindow(deps, tz, 'coverage', chosen.label, topic);
-  const articles = createArticleLookup(deps.events);
+  const articles = articleLookup(deps);
   const n = query.limit ?? DEFAULT_KEY_POINTS;
 
   const editors = query.generated || topic ? null : await editorsList(events, deps, articles.get);

@@ -1,8 +1,8 @@
 // Lists builder: enumerated lists found in coverage ("Five key promises…"), searchable by words in the title.
 import { UserError } from '../errors.ts';
 import type { Briefing, BriefingSection } from './briefing.ts';
-import { citeEvent, createArticleLookup } from './citations.ts';
-import { type BriefingDeps, clockOf, zoneOf } from './deps.ts';
+import { citeEvent } from './citations.ts';
+import { articleLookup, type BriefingDeps, clockOf, zoneOf } from './deps.ts';
 import { formatWindow, resolveWindow } from './time.ts';
 
 export interface ListsQuery {
@@ -33,7 +33,8 @@ export async function buildLists(query: ListsQuery, deps: BriefingDeps): Promise
     const where = chosen ? ` for ${formatWindow(chosen.window, tz)}` : '';
     throw new UserError('NOTHING_FOUND', `No lists${words ? ` matching “${words}”` : ''}${where}.${hint}`);
   }
-  const articles = createArticleLookup(deps.events);
+  const articles = articleLookup(deps);
+  await articles.preload(found.map(({ event }) => event.articleId));
   const sections: BriefingSection[] = [];
   for (const { event, list } of found) {
     const citation = await citeEvent(event, articles);

@@ -2,8 +2,8 @@
 import { UserError } from '../errors.ts';
 import type { Event, Quote } from '../store/types.ts';
 import type { Briefing } from './briefing.ts';
-import { citedItem, createArticleLookup } from './citations.ts';
-import { type BriefingDeps, clockOf, zoneOf } from './deps.ts';
+import { citedItem } from './citations.ts';
+import { articleLookup, type BriefingDeps, clockOf, zoneOf } from './deps.ts';
 import { requireTopic, resolveSpeaker, speakerSuggestions, topicLabel } from './story-access.ts';
 import { truncate } from './text-match.ts';
 import { formatWindow, resolveWindow } from './time.ts';
@@ -59,7 +59,7 @@ export async function buildQuotes(query: QuotesQuery, deps: BriefingDeps): Promi
   if (found.length === 0) throw new UserError('NOTHING_FOUND', `No quotes ${scope || 'in the coverage'}.`);
 
   found = withoutRepeats(found).sort(newestFirst);
-  const articles = createArticleLookup(deps.events);
+  const articles = articleLookup(deps);
   const items = await Promise.all(
     found.map(({ event, quote }) =>
       citedItem(`“${truncate(quote.text, MAX_QUOTE_CHARS)}”`, event, articles, quote.speaker),

@@ -1,8 +1,8 @@
 // Search builder: full-text search over headlines and text, best match first (EventStore.search).
 import { UserError } from '../errors.ts';
 import type { Briefing } from './briefing.ts';
-import { citedItem, createArticleLookup } from './citations.ts';
-import { type BriefingDeps, zoneOf } from './deps.ts';
+import { citedItem } from './citations.ts';
+import { articleLookup, type BriefingDeps, zoneOf } from './deps.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
 import { snippet } from './text-match.ts';
 
@@ -28,7 +28,7 @@ export async function buildSearch(query: SearchQuery, deps: BriefingDeps): Promi
       `Nothing in the coverage matches “${words}”${topic ? ` on ${topicLabel(deps.story, topic)}` : ''}.`,
     );
   }
-  const articles = createArticleLookup(deps.events);
+  const articles = articleLookup(deps);
   const items = await Promise.all(
     hits.map(({ event }) =>
       citedItem(

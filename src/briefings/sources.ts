@@ -2,8 +2,8 @@
 import { UserError } from '../errors.ts';
 import type { Article } from '../store/types.ts';
 import type { Briefing, BriefingItem } from './briefing.ts';
-import { citedItem, createArticleLookup } from './citations.ts';
-import { type BriefingDeps, zoneOf } from './deps.ts';
+import { citedItem } from './citations.ts';
+import { articleLookup, type BriefingDeps, zoneOf } from './deps.ts';
 import { formatDay, formatInstant, localDay } from './time.ts';
 
 export interface SourcesQuery {
@@ -22,24 +22,18 @@ export async function buildSources(query: SourcesQuery, deps: BriefingDeps): Pro
   // Only the newest `limit` are read (plus a margin for ties on the publication time): never every article.
   const newest = await deps.events.articles({ limit: limit * 2 });
   const shown = [...newest].sort(newestFirst).slice(0, limit);
-  const lookup = createArticleLookup(deps.events);
+  // One query for every shown article's first and last entry; the articles themselves are already read.
+  const ranges = new Map(
+    (await deps.events.articleRanges(shown.map((a) => a.id))).map((r) => [r.articleId, r]),
+  );
+  const lookup = articleLookup(deps, newest);
   const items: BriefingItem[] = [];
   for (const article of shown) {
-    const [first] = await deps.events.events({
-      articleId: article.id,
-      includeUntimed: true,
-      order: 'asc',
-      limit: 1,
-    });
-    const [last] = await deps.events.events({
-      articleId: article.id,
-      includeUntimed: true,
-      order: 'desc',
-      limit: 1,
-    });
-    if (!first) continue;
+    const range = ranges.get(article.id);
+    if (!range) continue;
+    const { first, last } = range;
     const kind = article.kind === 'live' ? 'live blog' : 'article';
-    const range =
+    const span =
       first.time && last?.time && last.time !== first.time
         ? `${formatInstant(first.time, tz)} – ${formatInstant(last.time, tz)}`
         : first.time
@@ -50,21 +44,21 @@ export async function buildSources(query: SourcesQuery, deps: BriefingDeps): Pro
     const detail = [
       kind,
       article.outlet,
-      range,
+      span,
       article.editorKeyPoints.length ? "has editors' Key Points" : '',
     ]
       .filter(Boolean)
       .join(' · ');
     items.push(await citedItem(article.title, first, lookup, detail));
   }
-  const span =
+  const dataset =
     stats.earliest && stats.latest
       ? ` · ${formatDay(localDay(stats.earliest, tz))} to ${formatDay(localDay(stats.latest, tz))}`
       : '';
   return {
     kind: 'sources',
     title: 'Sources',
-    subtitle: `${stats.articles} ${stats.articles === 1 ? 'article' : 'articles'}, ${stats.events} ${stats.events === 1 ? 'entry' : 'entries'}${span}`,
+    subtitle: `${stats.articles} ${stats.articles === 1 ? 'article' : 'articles'}, ${stats.events} ${stats.events === 1 ? 'entry' : 'entries'}${dataset}`,
     sections: [
       { heading: shown.length < stats.articles ? `Latest ${shown.length} articles` : 'Articles', items },
     ],

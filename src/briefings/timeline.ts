@@ -1,9 +1,9 @@
 // Timeline builder: the entries of a window in time order, grouped by local day, optionally for one topic.
 import type { Event } from '../store/types.ts';
 import type { Briefing, BriefingSection } from './briefing.ts';
-import { citedItem, createArticleLookup } from './citations.ts';
+import { citedItem } from './citations.ts';
 import { chooseWindow, nothingInWindow } from './coverage.ts';
-import { type BriefingDeps, scoped, zoneOf } from './deps.ts';
+import { articleLookup, type BriefingDeps, scoped, zoneOf } from './deps.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
 import { formatClock, formatDay, localDay } from './time.ts';
 
@@ -41,7 +41,8 @@ export async function buildTimeline(query: TimelineQuery, input: BriefingDeps): 
   const fresh = fetched.filter((e) => !e.duplicateOf);
   if (fresh.length === 0) throw await nothingInWindow(deps, tz, 'entries', chosen.label, topic);
   const shown = fresh.slice(0, limit);
-  const articles = createArticleLookup(deps.events);
+  const articles = articleLookup(deps);
+  await articles.preload(shown.map((e) => e.articleId));
   const sections: BriefingSection[] = [];
   for (const event of shown) {
     const day = formatDay(localDay(event.time!, tz));

@@ -1,9 +1,9 @@
 // Topic builder: one topic over a window — its key points, latest entries and quotes.
 import { UserError } from '../errors.ts';
 import type { Briefing, BriefingSection } from './briefing.ts';
-import { citedItem, createArticleLookup } from './citations.ts';
+import { citedItem } from './citations.ts';
 import { type ChosenWindow, nothingInWindow, windowEvents } from './coverage.ts';
-import { type BriefingDeps, clockOf, scoped, zoneOf } from './deps.ts';
+import { articleLookup, type BriefingDeps, clockOf, scoped, zoneOf } from './deps.ts';
 import { rankKeyPoints } from './key-points/index.ts';
 import { preferKnownSpeakers } from './quotes.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
@@ -34,7 +34,7 @@ export async function buildTopic(query: TopicQuery, input: BriefingDeps): Promis
   const events = await windowEvents(deps, chosen.window, topic);
   if (events.length === 0) throw await nothingInWindow(deps, tz, `coverage of ${label}`, chosen.label, topic);
 
-  const articles = createArticleLookup(deps.events);
+  const articles = articleLookup(deps);
   const points = rankKeyPoints(events, { n: query.limit ?? 5 });
   const used = new Set(points.map((p) => p.event.id));
   const sections: BriefingSection[] = [
