@@ -80,6 +80,18 @@ describe('rankKeyPoints', () => {
     expect(b).toEqual(a);
   });
 
+  it('GIVEN a pool smaller than the window THEN the corroborated original still leads and media stays out', () => {
+    const points = rankKeyPoints(window, { n: 3, poolSize: 3 });
+    expect(points[0].event.id).toBe('e1');
+    for (const p of points) expect(['e2', 'e4', 'e5']).not.toContain(p.event.id);
+  });
+
+  it('GIVEN a window within the pool THEN the bounded ranker matches the whole-window ranker', () => {
+    const a = rankKeyPoints(window, { n: 10 });
+    const b = rankKeyPoints(window, { n: 10, poolSize: Number.POSITIVE_INFINITY });
+    expect(a.map((k) => [k.event.id, k.text])).toEqual(b.map((k) => [k.event.id, k.text]));
+  });
+
   it('GIVEN no events THEN no key points', () => {
     expect(rankKeyPoints([])).toEqual([]);
   });
