@@ -23,9 +23,10 @@ const UNKNOWN: Speaker = { speaker: '', speakerId: null, person: false };
 interface SentenceInfo {
   para: number;
   quoteSpeakers: Speaker[];
-  speechSubject: Speaker | null;
-  /** The masked sentence; its first named person is looked up only when a carry needs it. */
+  /** The masked sentence; its speech subject and first named person are looked up only when a carry needs them. */
   sentence: string;
+  /** Undefined until evaluated (sentences are evaluated in order, so each sees only the ones before it). */
+  speechSubject?: Speaker | null;
   firstPerson?: Speaker | null;
 }
 
@@ -35,36 +36,48 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
   const listed = new Set<Quote>();
   const history: SentenceInfo[] = [];
   let pending: Quote | null = null;
+  // history[0, evaluated) have their speech subject settled.
+  let evaluated = 0;
 
-  // Sentences of the last CARRY_PARAGRAPHS paragraphs, newest first: a walk back from the end of the history
-  // (in paragraph order), so a long article never rescans everything before.
-  const recent = function* (para: number): Generator<SentenceInfo> {
-    for (let k = history.length - 1; k >= 0 && para - history[k].para < CARRY_PARAGRAPHS; k--)
-      yield history[k];
+  // Indices of the sentences before `before` in the last CARRY_PARAGRAPHS paragraphs, newest first: a walk back
+  // (history is in paragraph order), so a long article never rescans everything before.
+  const recent = function* (para: number, before: number): Generator<number> {
+    for (let k = before - 1; k >= 0 && para - history[k].para < CARRY_PARAGRAPHS; k--) yield k;
   };
   const firstPersonOf = (h: SentenceInfo): Speaker | null => {
     if (h.firstPerson === undefined) h.firstPerson = firstPersonIn(compiled, h.sentence);
     return h.firstPerson;
   };
-  const carryPerson = (info: SentenceInfo): Speaker | null => {
+  /** The speech subject of history[k], settling the pending sentences up to it in order (no recursion). */
+  const subjectOf = (k: number): Speaker | null => {
+    for (; evaluated <= k; evaluated++) {
+      const h = history[evaluated];
+      const subject = sentenceSubject(compiled, h.sentence, when);
+      h.speechSubject = subject ? settle(subject, h, evaluated) : null;
+    }
+    return history[k].speechSubject ?? null;
+  };
+  const carryPerson = (info: SentenceInfo, before: number): Speaker | null => {
     if (info.quoteSpeakers.length) return info.quoteSpeakers.at(-1)!;
-    for (const h of recent(info.para)) {
-      const found = h.quoteSpeakers.at(-1) ?? h.speechSubject ?? firstPersonOf(h);
+    for (const k of recent(info.para, before)) {
+      const h = history[k];
+      const found = h.quoteSpeakers.at(-1) ?? subjectOf(k) ?? firstPersonOf(h);
       if (found) return found;
     }
     return null;
   };
   const carryQuote = (info: SentenceInfo): Speaker | null => {
     if (info.quoteSpeakers.length) return info.quoteSpeakers.at(-1)!;
-    for (const h of recent(info.para)) {
-      const found = h.quoteSpeakers.at(-1) ?? h.speechSubject;
+    for (const k of recent(info.para, history.length)) {
+      const found = history[k].quoteSpeakers.at(-1) ?? subjectOf(k);
       if (found) return found;
     }
     return null;
   };
-  const settle = (subject: Subject, info: SentenceInfo): Speaker | null => {
+  /** A subject as a speaker; a pronoun takes the speaker carried from the sentences before index `before`. */
+  const settle = (subject: Subject, info: SentenceInfo, before: number): Speaker | null => {
     if (subject.kind === 'speaker') return subject.value;
-    if (subject.kind === 'pronoun') return carryPerson(info) ?? { ...UNKNOWN, speaker: subject.word };
+    if (subject.kind === 'pronoun') return carryPerson(info, before) ?? { ...UNKNOWN, speaker: subject.word };
     return null;
   };
 
@@ -77,7 +90,7 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
     // Sentences and spans are both in text order: one pointer walks the spans once per paragraph.
     let next = 0;
     for (const [s, e] of splitSentences(text, spans)) {
-      const info: SentenceInfo = { para: p, quoteSpeakers: [], speechSubject: null, sentence: '' };
+      const info: SentenceInfo = { para: p, quoteSpeakers: [], sentence: '' };
       while (next < spans.length && spans[next].open < s) next++;
       for (; next < spans.length && spans[next].open < e; next++) {
         const span = spans[next];
@@ -103,7 +116,9 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
             : words >= MIN_FRAGMENT_WORDS && attribution !== null;
         if (!accepted) continue;
         const speaker =
-          (attribution && settle(attribution, info)) ?? (leading ? carryQuote(info) : null) ?? UNKNOWN;
+          (attribution && settle(attribution, info, history.length)) ??
+          (leading ? carryQuote(info) : null) ??
+          UNKNOWN;
         const quote: Quote = { speaker: speaker.speaker, speakerId: speaker.speakerId, text: inner };
         quotes.push(quote);
         listed.add(quote);
@@ -111,8 +126,6 @@ export function extractQuotes(compiled: CompiledStory, paragraphs: string[], whe
         if (span.unclosed && (leading || words >= MIN_FRAGMENT_WORDS)) pending = quote;
       }
       info.sentence = masked.slice(s, e);
-      const subject = sentenceSubject(compiled, info.sentence, when);
-      info.speechSubject = subject ? settle(subject, info) : null;
       history.push(info);
     }
   });
@@ -156,6 +169,7 @@ function attribute(
 
 /** The subject of the last speech verb in a text (walking back to earlier verbs when one has no subject). */
 function subjectOfLastVerb(compiled: CompiledStory, text: string, when: string | null): Subject | null {
+  SPEECH_VERB.lastIndex = 0; // matchAll starts where the shared global regex was left
   const verbs = [...text.matchAll(SPEECH_VERB)];
   for (let k = verbs.length - 1; k >= 0; k--) {
     const v = verbs[k];
@@ -170,6 +184,7 @@ function subjectOfLastVerb(compiled: CompiledStory, text: string, when: string |
 
 /** The speaker of a sentence's main speech verb, if any ("…, his special envoy Steve Witkoff said."). */
 function sentenceSubject(compiled: CompiledStory, sentence: string, when: string | null): Subject | null {
+  SPEECH_VERB.lastIndex = 0; // matchAll starts where the shared global regex was left
   for (const v of sentence.matchAll(SPEECH_VERB)) {
     if (/^read$/i.test(v[0])) continue;
     const sb = subjectBefore(sentence.slice(0, v.index));
