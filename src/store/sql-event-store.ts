@@ -25,6 +25,8 @@ import { type Event, ListSchema, type ParsedDocument, QuoteSchema } from './type
 const DEFAULT_LIMIT = 50;
 /** Matches `search` ranks: the newest this many (found through the GIN index), so its cost stays flat with size. */
 export const SEARCH_CANDIDATES = 2000;
+/** Spans (days back from the newest entry) `search` tries before reading every match. */
+const SEARCH_SPAN_DAYS = [7, 60];
 const MAX_LIMIT = 10_000;
 
 type Row = Record<string, unknown>;
@@ -188,27 +190,38 @@ export function createSqlEventStore(db: Sql): EventStore {
 
     async search(text, opts = {}) {
       if (text.trim() === '') return [];
-      const f = createFilter();
-      const q = `websearch_to_tsquery('english', ${f.param(text)})`;
-      f.where(`m.search @@ ${q}`);
-      if (opts.topic) f.where(`m.topics @> ARRAY[${f.param(opts.topic)}]::text[]`);
-      // Rank only the newest SEARCH_CANDIDATES matches (GIN match, then time order), never every match:
-      // ts_rank reads each candidate's tsvector, so ranking all matches grew with the store.
-      const res = await db.query<Row>(
-        `SELECT ${EVENT_COLUMNS}, c.rank
-         FROM (
-           SELECT m.id, ts_rank(m.search, ${q}) AS rank
-           FROM (SELECT m.id, m.search, m.time FROM events m ${f.sql()}
-                 ORDER BY m.time DESC NULLS LAST LIMIT ${SEARCH_CANDIDATES}) m
-           ORDER BY rank DESC, m.time DESC NULLS LAST, m.id
-           LIMIT ${limitOf(opts.limit, 20)}
-         ) c
-         JOIN events e ON e.id = c.id
-         ORDER BY c.rank DESC, e.time DESC NULLS LAST, e.id
-         LIMIT ${limitOf(opts.limit, 20)}`,
-        f.params,
-      );
-      return res.rows.map((row) => ({ event: rowToEvent(row), rank: Number(row.rank) }));
+      const limit = limitOf(opts.limit, 20);
+      // Rank only the newest SEARCH_CANDIDATES matches, never every match (ranking all grew with the store).
+      // Recent spans are tried first: a time range ANDed with the GIN match reads only that span's matches;
+      // the span widens until it holds SEARCH_CANDIDATES matches or covers everything (same candidates).
+      const latest = await db.query<Row>(`SELECT ${isoColumn('max(time)')} AS latest FROM events`);
+      const newest = latest.rows[0]?.latest ? Date.parse(String(latest.rows[0].latest)) : Number.NaN;
+      const spans = Number.isFinite(newest) ? [...SEARCH_SPAN_DAYS, null] : [null];
+      for (const days of spans) {
+        const f = createFilter();
+        const q = `websearch_to_tsquery('english', ${f.param(text)})`;
+        f.where(`m.search @@ ${q}`);
+        if (opts.topic) f.where(`m.topics @> ARRAY[${f.param(opts.topic)}]::text[]`);
+        if (days !== null)
+          f.where(`m.time >= ${f.param(new Date(newest - days * 86_400_000).toISOString())}::timestamptz`);
+        const res = await db.query<Row>(
+          `SELECT ${EVENT_COLUMNS}, c.rank, c.candidates
+           FROM (
+             SELECT m.id, ts_rank(m.search, ${q}) AS rank, count(*) OVER () AS candidates
+             FROM (SELECT m.id, m.search, m.time FROM events m ${f.sql()}
+                   ORDER BY m.time DESC NULLS LAST LIMIT ${SEARCH_CANDIDATES}) m
+             ORDER BY rank DESC, m.time DESC NULLS LAST, m.id
+             LIMIT ${limit}
+           ) c
+           JOIN events e ON e.id = c.id
+           ORDER BY c.rank DESC, e.time DESC NULLS LAST, e.id
+           LIMIT ${limit}`,
+          f.params,
+        );
+        const enough = days === null || Number(res.rows[0]?.candidates ?? 0) >= SEARCH_CANDIDATES;
+        if (enough) return res.rows.map((row) => ({ event: rowToEvent(row), rank: Number(row.rank) }));
+      }
+      return [];
     },
 
     async quotes(query: QuoteQuery) {
