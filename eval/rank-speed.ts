@@ -1,25 +1,29 @@
-// `node bin/run-ts.js eval/rank-speed.ts`: times the Key Points ranker on corpus-derived windows of 200 / 2000 / 10000 entries, whole-window vs bounded pool.
+// `node bin/run-ts.js eval/rank-speed.ts [--before DIR/src/briefings/key-points/index.ts]`: times the Key Points ranker on corpus-derived windows, bounded pool vs whole window (vs an older ranker).
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { rankKeyPoints } from '../src/briefings/key-points/index.ts';
+import { type KeyPoint, type RankOptions, rankKeyPoints } from '../src/briefings/key-points/index.ts';
 import type { Event } from '../src/store/types.ts';
 import { blogToEvents, readCorpus } from './corpus.ts';
+
+type Ranker = (events: Event[], opts?: RankOptions) => KeyPoint[];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: resolve(here, '../../shared/eval/liveblog') },
     sizes: { type: 'string', default: '200,2000,10000' },
-    /** Skip the whole-window run above this size (it is quadratic-to-cubic). */
+    /** Skip the whole-window and `--before` runs above this size (they are quadratic to cubic). */
     'full-max': { type: 'string', default: '2000' },
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '7' },
+    /** Another ranker's index.ts (e.g. an exported earlier commit) timed as "before" on the same windows. */
+    before: { type: 'string' },
   },
 });
 
-/** The first `size` posts of the BBC valid+test blogs (titles kept), ids unique, times spread over a day. */
-function windowOf(size: number, pool: Event[], tag: string): Event[] {
-  return pool.slice(0, size).map((e, i) => ({
+/** The first `size` posts of the BBC valid+test blogs (titles kept), ids tagged, times spread over a day. */
+function windowOf(size: number, corpus: Event[], tag: string): Event[] {
+  return corpus.slice(0, size).map((e, i) => ({
     ...e,
     id: `${tag}${String(i).padStart(6, '0')}`,
     time: new Date(Date.UTC(2026, 0, 1) + i * 8_000).toISOString(),
@@ -27,16 +31,18 @@ function windowOf(size: number, pool: Event[], tag: string): Event[] {
   }));
 }
 
-function time(
-  events: Event[],
-  poolSize: number | undefined,
-  runs: number,
-): { p50: number; max: number; ids: string[] } {
+interface Timing {
+  p50: number;
+  max: number;
+  ids: string[];
+}
+
+function time(rank: Ranker, events: Event[], opts: RankOptions, runs: number): Timing {
   const ms: number[] = [];
   let ids: string[] = [];
   for (let r = 0; r < runs; r++) {
     const t = performance.now();
-    ids = rankKeyPoints(events, { n: 5, poolSize }).map((k) => k.event.id);
+    ids = rank(events, { n: 5, ...opts }).map((k) => k.event.id);
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);
@@ -45,28 +51,40 @@ function time(
 
 const corpus: Event[] = [];
 for (const split of ['valid', 'test'] as const) {
-  for (const blog of readCorpus(values.corpus!, 'bbc', split))
+  for (const blog of readCorpus(values.corpus!, 'bbc', split)) {
     corpus.push(...blogToEvents(blog, { withholdTitles: false }));
+  }
 }
+const before: Ranker | null = values.before
+  ? ((await import(pathToFileURL(resolve(values.before)).href)) as { rankKeyPoints: Ranker }).rankKeyPoints
+  : null;
 const runs = Number(values.runs);
 const fullMax = Number(values['full-max']);
-console.log(`corpus entries: ${corpus.length}; runs per cell: ${runs} (first run included: cold caches)`);
+const f = (x: number) => x.toFixed(1);
+console.log(`corpus entries: ${corpus.length}; ${runs} warm runs per cell (before/whole: up to 3)`);
 console.log(
-  '| entries | whole window p50 ms | pool cold ms | pool warm p50 ms | pool warm max ms | speed-up (warm) | top-5 overlap |',
+  '| entries | before p50 ms | whole window p50 ms | pool cold ms | pool p50 ms | pool max ms | before / pool | top-5 shared with whole |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const size of values.sizes!.split(',').map(Number)) {
-  // Cold: ids never seen before (no per-entry feature cache), stems already memoised by an earlier window.
-  time(windowOf(size, corpus, 'warm'), undefined, 1);
-  const cold = time(windowOf(size, corpus, 'cold'), undefined, 1);
-  const events = windowOf(size, corpus, 'w');
-  time(events, undefined, 1);
-  const pooled = time(events, undefined, runs);
-  const full = size <= fullMax ? time(events, Number.POSITIVE_INFINITY, Math.min(runs, 3)) : null;
-  const overlap = full ? pooled.ids.filter((id) => full.ids.includes(id)).length : Number.NaN;
+  // Cold: ids never seen (no per-entry feature cache); the stem memo is warmed by another window of the same text.
+  time(rankKeyPoints, windowOf(size, corpus, `warm${size}-`), {}, 1);
+  const cold = time(rankKeyPoints, windowOf(size, corpus, `cold${size}-`), {}, 1);
+  const events = windowOf(size, corpus, `w${size}-`);
+  const pooled = time(rankKeyPoints, events, {}, runs);
+  const small = size <= fullMax;
+  const whole = small
+    ? time(rankKeyPoints, events, { poolSize: Number.POSITIVE_INFINITY }, Math.min(runs, 3))
+    : null;
+  let old: Timing | null = null;
+  if (before && small) {
+    before(events, { n: 5 });
+    old = time(before, events, {}, Math.min(runs, 3));
+  }
+  const shared = whole ? `${pooled.ids.filter((id) => whole.ids.includes(id)).length}/5` : '–';
   console.log(
-    `| ${size} | ${full ? full.p50.toFixed(1) : 'skipped'} | ${cold.p50.toFixed(1)} | ${pooled.p50.toFixed(1)} | ${pooled.max.toFixed(1)} | ${
-      full ? `${(full.p50 / pooled.p50).toFixed(1)}×` : '–'
-    } | ${full ? `${overlap}/5` : '–'} |`,
+    `| ${size} | ${old ? f(old.p50) : '–'} | ${whole ? f(whole.p50) : '–'} | ${f(cold.p50)} | ${f(pooled.p50)} | ${f(pooled.max)} | ${
+      old ? `${(old.p50 / pooled.p50).toFixed(0)}×` : '–'
+    } | ${shared} |`,
   );
 }
