@@ -25,8 +25,10 @@ import { type Event, ListSchema, type ParsedDocument, QuoteSchema } from './type
 const DEFAULT_LIMIT = 50;
 /** Matches `search` ranks: the newest this many (found through the GIN index), so its cost stays flat with size. */
 export const SEARCH_CANDIDATES = 2000;
-/** Spans (days back from the newest entry) `search` tries before reading every match. */
-const SEARCH_SPAN_DAYS = [7, 60];
+/** The first span (days back from the newest entry) `search` reads before sizing a wider one. */
+const SEARCH_FIRST_SPAN_DAYS = 7;
+/** A sized span longer than this reads every match instead (too sparse for a time range to help). */
+const SEARCH_MAX_SIZED_SPAN_DAYS = 3650;
 const MAX_LIMIT = 10_000;
 
 type Row = Record<string, unknown>;
@@ -192,12 +194,13 @@ export function createSqlEventStore(db: Sql): EventStore {
       if (text.trim() === '') return [];
       const limit = limitOf(opts.limit, 20);
       // Rank only the newest SEARCH_CANDIDATES matches, never every match (ranking all grew with the store).
-      // Recent spans are tried first: a time range ANDed with the GIN match reads only that span's matches;
-      // the span widens until it holds SEARCH_CANDIDATES matches or covers everything (same candidates).
+      // A time range ANDed with the GIN match reads only that span's matches; a span ends the search only when it
+      // holds SEARCH_CANDIDATES matches (then they are the newest overall), else everything is read.
       const latest = await db.query<Row>(`SELECT ${isoColumn('max(time)')} AS latest FROM events`);
       const newest = latest.rows[0]?.latest ? Date.parse(String(latest.rows[0].latest)) : Number.NaN;
-      const spans = Number.isFinite(newest) ? [...SEARCH_SPAN_DAYS, null] : [null];
-      for (const days of spans) {
+      // First the newest week; then a span sized from the week's match rate; then everything.
+      let days: number | null = Number.isFinite(newest) ? SEARCH_FIRST_SPAN_DAYS : null;
+      for (let round = 0; ; round++) {
         const f = createFilter();
         const q = `websearch_to_tsquery('english', ${f.param(text)})`;
         f.where(`m.search @@ ${q}`);
@@ -218,10 +221,12 @@ export function createSqlEventStore(db: Sql): EventStore {
            LIMIT ${limit}`,
           f.params,
         );
-        const enough = days === null || Number(res.rows[0]?.candidates ?? 0) >= SEARCH_CANDIDATES;
-        if (enough) return res.rows.map((row) => ({ event: rowToEvent(row), rank: Number(row.rank) }));
+        const found = Number(res.rows[0]?.candidates ?? 0);
+        if (days === null || found >= SEARCH_CANDIDATES)
+          return res.rows.map((row) => ({ event: rowToEvent(row), rank: Number(row.rank) }));
+        const sized = (days * SEARCH_CANDIDATES * 1.5) / Math.max(1, found);
+        days = round === 0 && sized < SEARCH_MAX_SIZED_SPAN_DAYS ? sized : null;
       }
-      return [];
     },
 
     async quotes(query: QuoteQuery) {
