@@ -17,6 +17,8 @@ export function internGeneration(): number {
 export interface SparseCounts {
   ids: Int32Array;
   counts: Float64Array;
+  /** Sub-linear term frequency of each count: 1 + ln(count). */
+  tf: Float64Array;
 }
 
 /** Interns the terms of a count map (resetting the table, and so the generation, once it grows past its cap). */
@@ -40,7 +42,7 @@ export function sparseCounts(counts: ReadonlyMap<string, number>): SparseCounts 
     out[k] = c;
     k++;
   }
-  return { ids, counts: out };
+  return { ids, counts: out, tf: out.map((c) => 1 + Math.log(c)) };
 }
 
 /** The window's vectors: what the ranker reads for every entry, plus Map vectors built on demand for a few. */
@@ -86,21 +88,21 @@ export function windowVectors(
   const n = docs.length;
   const idf = new Float64Array(vocab.length);
   for (let l = 0; l < vocab.length; l++) idf[l] = Math.log((n + 1) / (df[l] + 0.5));
-  const weight = (c: number, l: number) => (1 + Math.log(c)) * (l < 0 ? Math.LN2 : idf[l]);
+  const weight = (tf: number, l: number) => tf * (l < 0 ? Math.LN2 : idf[l]);
 
   const norms = new Float64Array(n);
   const centroid = new Float64Array(vocab.length);
   docs.forEach((d, i) => {
     let sq = 0;
     for (let k = 0; k < d.ids.length; k++) {
-      const w = weight(d.counts[k], local[d.ids[k]]);
+      const w = weight(d.tf[k], local[d.ids[k]]);
       if (w > 0) sq += w * w;
     }
     norms[i] = Math.sqrt(sq);
     if (norms[i] === 0) return;
     for (let k = 0; k < d.ids.length; k++) {
       const l = local[d.ids[k]];
-      const w = weight(d.counts[k], l);
+      const w = weight(d.tf[k], l);
       if (w > 0) centroid[l] += w / norms[i];
     }
   });
@@ -114,7 +116,7 @@ export function windowVectors(
     for (let k = 0; k < d.ids.length; k++) {
       const l = d.ids[k] < local.length ? local[d.ids[k]] : -1;
       if (l < 0) continue;
-      const w = weight(d.counts[k], l);
+      const w = weight(d.tf[k], l);
       if (w > 0) dot += w * centroid[l];
     }
     return dot / (norm * centroidNorm);
@@ -123,7 +125,7 @@ export function windowVectors(
   const headlineCosine = Float64Array.from(headlines, (h) => {
     let sq = 0;
     for (let k = 0; k < h.ids.length; k++) {
-      const w = weight(h.counts[k], h.ids[k] < local.length ? local[h.ids[k]] : -1);
+      const w = weight(h.tf[k], h.ids[k] < local.length ? local[h.ids[k]] : -1);
       if (w > 0) sq += w * w;
     }
     return cosineWithCentroid(h, Math.sqrt(sq));
@@ -143,7 +145,7 @@ export function windowVectors(
         const term = terms[d.ids[k]];
         idfMap.set(term, idf[l]);
         cent.set(term, centroid[l]);
-        const w = weight(d.counts[k], l);
+        const w = weight(d.tf[k], l);
         if (w > 0) weights.set(term, w);
       }
       return { weights, norm: norms[i] };
