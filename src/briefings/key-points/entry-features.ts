@@ -12,15 +12,13 @@ export interface EntryFeatures {
   sentences: readonly string[];
   /** Words over those sentences. */
   words: number;
-  /** Term counts of the entry's document: headline stems `headlineRepeat` times (when headlines are used), then the body. */
-  counts: ReadonlyMap<string, number>;
   /** Quality of the headline as a bullet (0 when headlines are not used). */
   headlineQuality: number;
   /** Stems of the headline (empty when headlines are not used). */
   headStems: readonly string[];
   /** Intern generation of the ids below. */
   generation: number;
-  /** `counts` over interned term ids. */
+  /** Term counts of the entry's document over interned ids: headline stems `headlineRepeat` times (when headlines are used), then the body. */
   sparse: SparseCounts;
   /** Term counts of the headline alone, interned (empty when headlines are not used). */
   headSparse: SparseCounts;
@@ -33,7 +31,8 @@ interface Cached {
   features: EntryFeatures;
 }
 
-const MAX_CACHED = 40_000;
+/** Entries kept (a few 2000-entry topic windows); roughly 3 KB each. */
+const MAX_CACHED = 10_000;
 const cache = new Map<string, Cached>();
 
 function sameText(c: Cached, e: Event): boolean {
@@ -60,7 +59,6 @@ function compute(event: Event, useHeadlines: boolean, headlineRepeat: number): E
   return {
     sentences,
     words,
-    counts,
     headlineQuality: useHeadlines ? headlineQuality(event.headline) : 0,
     headStems,
     generation: internGeneration(),
