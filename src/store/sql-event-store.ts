@@ -27,8 +27,6 @@ const DEFAULT_LIMIT = 50;
 export const SEARCH_CANDIDATES = 2000;
 /** The first span (days back from the newest entry) `search` reads before sizing a wider one. */
 const SEARCH_FIRST_SPAN_DAYS = 7;
-/** A sized span longer than this reads every match instead (too sparse for a time range to help). */
-const SEARCH_MAX_SIZED_SPAN_DAYS = 3650;
 const MAX_LIMIT = 10_000;
 
 type Row = Record<string, unknown>;
@@ -194,12 +192,20 @@ export function createSqlEventStore(db: Sql): EventStore {
       if (text.trim() === '') return [];
       const limit = limitOf(opts.limit, 20);
       // Rank only the newest SEARCH_CANDIDATES matches, never every match (ranking all grew with the store).
-      // A time range ANDed with the GIN match reads only that span's matches; a span ends the search only when it
-      // holds SEARCH_CANDIDATES matches (then they are the newest overall), else everything is read.
-      const latest = await db.query<Row>(`SELECT ${isoColumn('max(time)')} AS latest FROM events`);
-      const newest = latest.rows[0]?.latest ? Date.parse(String(latest.rows[0].latest)) : Number.NaN;
+      // A span of the newest days ends the search when it holds SEARCH_CANDIDATES matches (then they are the
+      // newest overall). Spans pay only when the planner has statistics (it then ANDs the time range with the
+      // GIN match); without them (PGlite, or Postgres before its first ANALYZE) one read of every match is cheapest.
+      const span = await db.query<Row>(
+        `SELECT ${isoColumn('max(time)')} AS newest, ${isoColumn('min(time)')} AS oldest,
+                EXISTS (SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'events'
+                        AND attname = 'time') AS planned
+         FROM events`,
+      );
+      const newest = Date.parse(String(span.rows[0]?.newest ?? ''));
+      const covered = (newest - Date.parse(String(span.rows[0]?.oldest ?? ''))) / 86_400_000;
       // First the newest week; then a span sized from the week's match rate; then everything.
-      let days: number | null = Number.isFinite(newest) ? SEARCH_FIRST_SPAN_DAYS : null;
+      let days: number | null =
+        span.rows[0]?.planned === true && covered > SEARCH_FIRST_SPAN_DAYS ? SEARCH_FIRST_SPAN_DAYS : null;
       for (let round = 0; ; round++) {
         const f = createFilter();
         const q = `websearch_to_tsquery('english', ${f.param(text)})`;
@@ -225,7 +231,7 @@ export function createSqlEventStore(db: Sql): EventStore {
         if (days === null || found >= SEARCH_CANDIDATES)
           return res.rows.map((row) => ({ event: rowToEvent(row), rank: Number(row.rank) }));
         const sized = (days * SEARCH_CANDIDATES * 1.5) / Math.max(1, found);
-        days = round === 0 && sized < SEARCH_MAX_SIZED_SPAN_DAYS ? sized : null;
+        days = round === 0 && sized < covered ? sized : null;
       }
     },
 
