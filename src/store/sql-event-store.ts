@@ -25,8 +25,6 @@ import { type Event, ListSchema, type ParsedDocument, QuoteSchema } from './type
 const DEFAULT_LIMIT = 50;
 /** Matches `search` ranks: the newest this many (found through the GIN index), so its cost stays flat with size. */
 export const SEARCH_CANDIDATES = 2000;
-/** The first span (days back from the newest entry) `search` reads before sizing a wider one. */
-const SEARCH_FIRST_SPAN_DAYS = 7;
 const MAX_LIMIT = 10_000;
 
 type Row = Record<string, unknown>;
@@ -79,10 +77,31 @@ function addWindow(
 }
 
 /** Builds the EventStore on a database or on an open transaction (all writes then join that transaction). */
-export function createSqlEventStore(db: Sql): EventStore {
+/** Tuning of the SQL store (tests use small values to exercise the bounded paths). */
+export interface SqlEventStoreOptions {
+  /** Matches `search` ranks at most (the newest); default SEARCH_CANDIDATES. */
+  searchCandidates?: number;
+}
+
+export function createSqlEventStore(db: Sql, options: SqlEventStoreOptions = {}): EventStore {
+  const candidates = Math.max(1, Math.floor(options.searchCandidates ?? SEARCH_CANDIDATES));
   async function selectEvents(sql: string, params: unknown[]): Promise<Event[]> {
     const res = await db.query<Row>(sql, params);
     return res.rows.map(rowToEvent);
+  }
+
+  /** The planner's estimate of the events matching a search (no rows read; needs table statistics). */
+  async function estimatedMatches(text: string, topic?: string): Promise<number | null> {
+    const f = createFilter();
+    f.where(`e.search @@ websearch_to_tsquery('english', ${f.param(text)})`);
+    if (topic) f.where(`e.topics @> ARRAY[${f.param(topic)}]::text[]`);
+    const res = await db.query<Row>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM events e ${f.sql()}`, f.params);
+    const raw = res.rows[0] ? Object.values(res.rows[0])[0] : null;
+    const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{
+      Plan?: { 'Plan Rows'?: number };
+    }>;
+    const rows = Number(plan?.[0]?.Plan?.['Plan Rows']);
+    return Number.isFinite(rows) ? rows : null;
   }
 
   return {
@@ -193,7 +212,7 @@ export function createSqlEventStore(db: Sql): EventStore {
       const limit = limitOf(opts.limit, 20);
       // Rank only the newest SEARCH_CANDIDATES matches, never every match (ranking all grew with the store).
       // A span of the newest days ends the search when it holds SEARCH_CANDIDATES matches (then they are the
-      // newest overall). Spans pay only when the planner has statistics (it then ANDs the time range with the
+      // newest overall); otherwise every match is read. Spans pay only when the planner has statistics (it then ANDs the time range with the
       // GIN match); without them (PGlite, or Postgres before its first ANALYZE) one read of every match is cheapest.
       const span = await db.query<Row>(
         `SELECT ${isoColumn('max(time)')} AS newest, ${isoColumn('min(time)')} AS oldest,
@@ -203,10 +222,15 @@ export function createSqlEventStore(db: Sql): EventStore {
       );
       const newest = Date.parse(String(span.rows[0]?.newest ?? ''));
       const covered = (newest - Date.parse(String(span.rows[0]?.oldest ?? ''))) / 86_400_000;
-      // First the newest week; then a span sized from the week's match rate; then everything.
-      let days: number | null =
-        span.rows[0]?.planned === true && covered > SEARCH_FIRST_SPAN_DAYS ? SEARCH_FIRST_SPAN_DAYS : null;
-      for (let round = 0; ; round++) {
+      // The span the planner's match estimate says holds SEARCH_CANDIDATES matches (with a margin); everything
+      // when that is most of the coverage or the estimate is unknown.
+      let days: number | null = null;
+      if (span.rows[0]?.planned === true && covered > 1) {
+        const estimate = await estimatedMatches(text, opts.topic);
+        const sized = estimate === null ? covered : (covered * candidates * 2) / Math.max(1, estimate);
+        if (sized < covered / 2) days = Math.max(1, sized);
+      }
+      for (;;) {
         const f = createFilter();
         const q = `websearch_to_tsquery('english', ${f.param(text)})`;
         f.where(`m.search @@ ${q}`);
@@ -218,7 +242,7 @@ export function createSqlEventStore(db: Sql): EventStore {
            FROM (
              SELECT m.id, ts_rank(m.search, ${q}) AS rank, count(*) OVER () AS candidates
              FROM (SELECT m.id, m.search, m.time FROM events m ${f.sql()}
-                   ORDER BY m.time DESC NULLS LAST LIMIT ${SEARCH_CANDIDATES}) m
+                   ORDER BY m.time DESC NULLS LAST LIMIT ${candidates}) m
              ORDER BY rank DESC, m.time DESC NULLS LAST, m.id
              LIMIT ${limit}
            ) c
@@ -228,10 +252,9 @@ export function createSqlEventStore(db: Sql): EventStore {
           f.params,
         );
         const found = Number(res.rows[0]?.candidates ?? 0);
-        if (days === null || found >= SEARCH_CANDIDATES)
+        if (days === null || found >= candidates)
           return res.rows.map((row) => ({ event: rowToEvent(row), rank: Number(row.rank) }));
-        const sized = (days * SEARCH_CANDIDATES * 1.5) / Math.max(1, found);
-        days = round === 0 && sized < covered ? sized : null;
+        days = null;
       }
     },
 

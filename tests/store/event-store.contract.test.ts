@@ -313,5 +313,26 @@ for (const target of testDatabases()) {
       expect(await store.search('drone', { limit: 3 })).toEqual(hits);
       expect(await store.search('drone', { limit: 3, topic: 'none' })).toEqual([]);
     });
+
+    it('GIVEN planner statistics THEN search reads only a recent span when it holds enough candidates, same answer', async () => {
+      const small = createSqlEventStore(db, { searchCandidates: 20 });
+      const doc = liveBlog('span');
+      // 300 entries over ~2 days, every one mentioning a drone; a few headline hits spread over time.
+      doc.events = Array.from({ length: 300 }, (_, i) =>
+        event('span', i + 1, {
+          headline: i % 37 === 0 ? 'Drone strike on depot' : `Entry ${i + 1}`,
+          paragraphs: [`A drone was reported near the border, report ${i + 1}.`],
+          position: 300 - i,
+        }),
+      );
+      await store.ingest(doc);
+      const withoutStats = await small.search('drone', { limit: 5 });
+      await db.exec('ANALYZE events');
+      const withStats = await small.search('drone', { limit: 5 });
+      expect(withStats).toEqual(withoutStats);
+      // The newest 20 matches are entries 281–300: the best of them is the headline hit among them (e297).
+      expect(withStats[0].event.id).toBe('span-e297');
+      expect(withStats.every((h) => Number(h.event.id.split('-e')[1]) > 280)).toBe(true);
+    });
   });
 }
