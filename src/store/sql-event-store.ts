@@ -25,6 +25,8 @@ import { type Event, ListSchema, type ParsedDocument, QuoteSchema } from './type
 const DEFAULT_LIMIT = 50;
 /** Matches `search` ranks: the newest this many (found through the GIN index), so its cost stays flat with size. */
 export const SEARCH_CANDIDATES = 2000;
+/** How often `search` re-checks whether the planner has statistics while it has none. */
+const STATS_CHECK_MS = 60_000;
 const MAX_LIMIT = 10_000;
 
 type Row = Record<string, unknown>;
@@ -88,6 +90,19 @@ export function createSqlEventStore(db: Sql, options: SqlEventStoreOptions = {})
   async function selectEvents(sql: string, params: unknown[]): Promise<Event[]> {
     const res = await db.query<Row>(sql, params);
     return res.rows.map(rowToEvent);
+  }
+
+  // Whether events has planner statistics, re-checked at most every STATS_CHECK_MS (statistics appear after an
+  // ANALYZE; PGlite never gathers them on its own, so its searches skip the check's query most of the time).
+  let statsChecked = { at: Number.NEGATIVE_INFINITY, known: false };
+  async function plannerHasStatistics(): Promise<boolean> {
+    if (statsChecked.known || performance.now() - statsChecked.at < STATS_CHECK_MS) return statsChecked.known;
+    const res = await db.query<Row>(
+      `SELECT EXISTS (SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'events'
+                      AND attname = 'time') AS known`,
+    );
+    statsChecked = { at: performance.now(), known: res.rows[0]?.known === true };
+    return statsChecked.known;
   }
 
   /** The planner's estimate of the events matching a search (no rows read; needs table statistics). */
@@ -214,18 +229,19 @@ export function createSqlEventStore(db: Sql, options: SqlEventStoreOptions = {})
       // A span of the newest days ends the search when it holds SEARCH_CANDIDATES matches (then they are the
       // newest overall); otherwise every match is read. Spans pay only when the planner has statistics (it then ANDs the time range with the
       // GIN match); without them (PGlite, or Postgres before its first ANALYZE) one read of every match is cheapest.
-      const span = await db.query<Row>(
-        `SELECT ${isoColumn('max(time)')} AS newest, ${isoColumn('min(time)')} AS oldest,
-                EXISTS (SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'events'
-                        AND attname = 'time') AS planned
-         FROM events`,
-      );
-      const newest = Date.parse(String(span.rows[0]?.newest ?? ''));
-      const covered = (newest - Date.parse(String(span.rows[0]?.oldest ?? ''))) / 86_400_000;
+      let newest = Number.NaN;
+      let covered = 0;
+      if (await plannerHasStatistics()) {
+        const span = await db.query<Row>(
+          `SELECT ${isoColumn('max(time)')} AS newest, ${isoColumn('min(time)')} AS oldest FROM events`,
+        );
+        newest = Date.parse(String(span.rows[0]?.newest ?? ''));
+        covered = (newest - Date.parse(String(span.rows[0]?.oldest ?? ''))) / 86_400_000;
+      }
       // The span the planner's match estimate says holds SEARCH_CANDIDATES matches (with a margin); everything
       // when that is most of the coverage or the estimate is unknown.
       let days: number | null = null;
-      if (span.rows[0]?.planned === true && covered > 1) {
+      if (covered > 1) {
         const estimate = await estimatedMatches(text, opts.topic);
         const sized = estimate === null ? covered : (covered * candidates * 2) / Math.max(1, estimate);
         if (sized < covered / 2) days = Math.max(1, sized);

@@ -328,8 +328,25 @@ for (const target of testDatabases()) {
       await store.ingest(doc);
       const withoutStats = await small.search('drone', { limit: 5 });
       await db.exec('ANALYZE events');
-      const withStats = await small.search('drone', { limit: 5 });
+      // A store opened after the ANALYZE (the check is cached); its queries are recorded.
+      const seen: string[] = [];
+      const recording = new Proxy(db, {
+        get(target, name, receiver) {
+          if (name !== 'query') return Reflect.get(target, name, receiver);
+          return (sql: string, params?: unknown[]) => {
+            seen.push(sql);
+            return target.query(sql, params);
+          };
+        },
+      });
+      const withStats = await createSqlEventStore(recording, { searchCandidates: 20 }).search('drone', {
+        limit: 5,
+      });
       expect(withStats).toEqual(withoutStats);
+      // It sized a recent span from the planner's estimate and needed no second read.
+      expect(seen.filter((q) => q.includes('EXPLAIN'))).toHaveLength(1);
+      expect(seen.filter((q) => q.includes('ts_rank'))).toHaveLength(1);
+      expect(seen.find((q) => q.includes('ts_rank'))).toContain('m.time >=');
       // The newest 20 matches are entries 281–300: the best of them is the headline hit among them (e297).
       expect(withStats[0].event.id).toBe('span-e297');
       expect(withStats.every((h) => Number(h.event.id.split('-e')[1]) > 280)).toBe(true);
