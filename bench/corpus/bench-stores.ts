@@ -1,10 +1,12 @@
 // Bench databases (PGlite directories under bench/.corpus/stores, Postgres schemas) and fast store building by replication.
+
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { writePrepared } from '../../src/app/ingest-files.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
+import { ensurePlannerStats } from '../../src/store/planner-stats.ts';
 import { createPostgresDatabase } from '../../src/store/postgres-database.ts';
 import type { Database } from '../../src/store/sql.ts';
 import type { Event, ParsedDocument } from '../../src/store/types.ts';
@@ -44,6 +46,7 @@ export async function openBenchDatabase(
     await mkdir(dir, { recursive: true });
     const db = await createPgliteDatabase(join(dir, 'pgdata'));
     await migrate(db);
+    await ensurePlannerStats(db);
     return { engine, db, target: dir };
   }
   const url = opts.postgresUrl ?? DEFAULT_POSTGRES_URL;
@@ -59,6 +62,7 @@ export async function openBenchDatabase(
   const target = withSearchPath(url, schema);
   const db = await createPostgresDatabase(target, { max: 4 });
   await migrate(db);
+  await ensurePlannerStats(db);
   return { engine, db, target };
 }
 

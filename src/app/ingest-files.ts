@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
 import { fail, ok, type Result } from '../errors.ts';
+import { notePlannerWrites } from '../store/planner-stats.ts';
 import type { Sql } from '../store/sql.ts';
 import { createSqlEventStore } from '../store/sql-event-store.ts';
 import type { Article, Event, ParsedDocument } from '../store/types.ts';
@@ -173,8 +174,8 @@ export async function prepareFiles(
 }
 
 /** Writes prepared documents in ONE transaction: all of them, or none. */
-export function writePrepared(db: Sql, prepared: Array<{ file: string; doc: ParsedDocument }>) {
-  return db.transaction(async (tx) => {
+export async function writePrepared(db: Sql, prepared: Array<{ file: string; doc: ParsedDocument }>) {
+  const reports = await db.transaction(async (tx) => {
     const store = createSqlEventStore(tx);
     const out: FileIngestReport[] = [];
     for (const { file, doc } of prepared) {
@@ -183,6 +184,9 @@ export function writePrepared(db: Sql, prepared: Array<{ file: string; doc: Pars
     }
     return out;
   });
+  const added = reports.reduce((n, r) => n + r.added.length, 0);
+  if (added > 0) await notePlannerWrites(db, added, (await createSqlEventStore(db).stats()).events);
+  return reports;
 }
 
 /** Ingests files: all are validated first, then written in ONE transaction (any failure writes nothing). */

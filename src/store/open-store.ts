@@ -6,6 +6,7 @@ import { UserError } from '../errors.ts';
 import { acquireDirectoryLock, type DirectoryLock, describeHolder, type LockInfo } from './directory-lock.ts';
 import { migrate } from './migrate.ts';
 import { createPgliteDatabase } from './pglite-database.ts';
+import { ensurePlannerStats } from './planner-stats.ts';
 import { createPostgresDatabase, redactUrl } from './postgres-database.ts';
 import type { Database } from './sql.ts';
 import { createSqlEventStore } from './sql-event-store.ts';
@@ -77,6 +78,7 @@ export async function lockDirectory(dir: string, command: string, waitMs: number
 async function migrated(db: Database): Promise<Database> {
   try {
     await migrate(db);
+    await ensurePlannerStats(db);
     return db;
   } catch (err) {
     await db.close().catch(() => {});
