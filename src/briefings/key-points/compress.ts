@@ -18,9 +18,13 @@ const LEAD_IN = new RegExp(
       '(?:according to|in the words of) [^,]{1,50}\\s*,',
       "(?:here's|here is|here are|this is) (?:what|how|why|the latest)[^:]{0,40}:",
     ].join('|') +
-    ')\\s*',
+    ')(?![\\p{L}\\p{N}])\\s*',
   'iu',
 );
+
+/** A leading subordinate clause before the main one ("Despite worries about growth, shares held up …"). */
+const LEADING_CLAUSE =
+  /^(?:despite|although|though|while|whilst|with|as|after|before|following|amid|because|if|when|since|once|unless|given|having|in (?:a|an|the|his|her|their) (?:move|bid|sign|letter|statement|speech|interview)\b)[^,;:]{3,90}(?<!\d),(?!\d)\s*/iu;
 
 /** Attribution and time tails that a headline leaves out ("…, he said.", "…, according to Reuters."). */
 const TAIL = [
@@ -31,7 +35,7 @@ const TAIL = [
 
 /** Clause boundaries where a headline can stop: punctuation and subordinating words. */
 const BOUNDARY =
-  /\s*(?:[,;:]|\s[–—-]\s)\s*|\s+(?=(?:which|who|whom|whose|while|whilst|although|though|because|after|before|since|as|amid|despite|following|but|with|where|when|until|unless|including)\s)/giu;
+  /\s*(?:(?<!\d)[,;:](?!\d)|\s[–—-]\s)\s*|\s+(?=(?:which|who|whom|whose|while|whilst|although|though|because|after|before|since|as|amid|despite|following|but|with|where|when|until|unless|including)\s)/giu;
 
 const TRAILING_FILLER =
   /(?:\s+(?:and|or|but|of|the|a|an|to|in|on|at|for|with|by|from|as|that|which|who|is|are|was|were|has|have|had|be|its|their|his|her|this|these|those|than|into|about|over|after|before|while))+$/iu;
@@ -66,6 +70,8 @@ export function compressSentence(sentence: string, opts: CompressOptions): strin
     if (next === s || countWords(next) < opts.minWords) break;
     s = next;
   }
+  const main = s.replace(LEADING_CLAUSE, '');
+  if (main !== s && countWords(main) >= opts.minWords) s = main;
   for (const re of TAIL) {
     const next = s.replace(re, '');
     if (next !== s && countWords(next) >= opts.minWords) s = next;

@@ -35,6 +35,30 @@ describe('compressSentence', () => {
     ).toBe('wall street edges higher in early trading');
   });
 
+  it('GIVEN a leading subordinate clause THEN the main clause is the bullet', () => {
+    expect(
+      compressSentence(
+        'Despite continuing worries about the global economy, shares held up pretty well on the last day of the month.',
+        opts,
+      ),
+    ).toBe('Shares held up pretty well on the last day of the month');
+  });
+
+  it('GIVEN a word that starts like a lead-in ("South", "Nowhere") THEN it is not cut', () => {
+    expect(compressSentence("South Africa's central bank has left interest rates unchanged.", opts)).toBe(
+      "South Africa's central bank has left interest rates unchanged",
+    );
+    expect(compressSentence('Nowhere is the damage worse than in Kharkiv, officials said.', opts)).toBe(
+      'Nowhere is the damage worse than in Kharkiv',
+    );
+  });
+
+  it('GIVEN a number with a thousands comma THEN it is not a clause boundary', () => {
+    expect(
+      compressSentence('The gold price remains under pressure at $1,201 an ounce, its lowest since 2010.', opts),
+    ).toBe('The gold price remains under pressure at $1,201 an ounce');
+  });
+
   it('GIVEN a sentence too short to compress THEN it is kept whole', () => {
     expect(compressSentence('Talks end.', opts)).toBe('Talks end.');
   });
