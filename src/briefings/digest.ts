@@ -1,7 +1,7 @@
 // Digest builder: key points, per-topic highlights, new lists and notable quotes for a window.
-import type { Event } from '../store/types.ts';
-import type { Briefing, BriefingItem, BriefingSection } from './briefing.ts';
-import { type ArticleLookup, citedItem } from './citations.ts';
+import type { Event, Quote } from '../store/types.ts';
+import type { Briefing, BriefingSection } from './briefing.ts';
+import { citedItem } from './citations.ts';
 import { chooseWindow, nothingInWindow, windowEvents } from './coverage.ts';
 import { articleLookup, type BriefingDeps, scoped, zoneOf } from './deps.ts';
 import { matchEditorKeyPoints } from './editor-key-points.ts';
@@ -39,31 +39,33 @@ export async function buildDigest(query: DigestQuery, input: BriefingDeps): Prom
       ? e.topics.some((t) => asked.includes(t))
       : // Topics are ordered strongest first: an entry mainly about an off-story thread is off-story.
         !(e.topics.length > 0 && isOffStoryTopic(story, e.topics[0]));
-  const all = await windowEvents(deps, chosen.window);
+  // The window's entries, lists and quotes in parallel (separate connections on Postgres).
+  const [all, foundLists, foundQuotes] = await Promise.all([
+    windowEvents(deps, chosen.window),
+    deps.events.lists({ from: chosen.window.from, to: chosen.window.to, limit: MAX_LISTS * 3 }),
+    deps.events.quotes({ from: chosen.window.from, to: chosen.window.to, limit: 50 }),
+  ]);
   const events = all.filter(inScope);
   if (events.length === 0) {
     const what = asked ? `coverage of ${asked.map((t) => topicLabel(story, t)).join(', ')}` : 'coverage';
     throw await nothingInWindow(deps, tz, what, chosen.label);
   }
   const articles = articleLookup(deps);
-  const sections: BriefingSection[] = [];
+  // Sections are planned first and cited together at the end: one article query for the whole digest.
+  const planned: Array<{ heading: string; items: PlannedItem[] }> = [];
   const used = new Set<string>();
 
   // Key points: the editors' list when the window is one article that has one (and no topic filter).
   const editors = asked ? null : await editorsList(all, deps, articles.get);
-  let keyItems: BriefingItem[];
-  let keyHeading = 'Key Points';
   if (editors) {
     const points = matchEditorKeyPoints(editors.bullets, editors.articleEvents);
     for (const p of points) used.add(p.event.id);
-    keyItems = await Promise.all(points.map((p) => citedItem(p.text, p.event, articles)));
-    keyHeading = "Key Points (the editors')";
+    planned.push({ heading: "Key Points (the editors')", items: points });
   } else {
     const points = rankKeyPoints(events, { n: KEY_POINTS });
     for (const p of points) used.add(p.event.id);
-    keyItems = await Promise.all(points.map((p) => citedItem(p.text, p.event, articles)));
+    planned.push({ heading: 'Key Points', items: points });
   }
-  sections.push({ heading: keyHeading, items: keyItems });
 
   // Highlights per topic: topics asked for, or the on-story topics with most entries.
   for (const topic of digestTopics(events, asked, deps)) {
@@ -71,30 +73,26 @@ export async function buildDigest(query: DigestQuery, input: BriefingDeps): Prom
     const points = rankKeyPoints(rest, { n: HIGHLIGHTS_PER_TOPIC });
     if (points.length === 0) continue;
     for (const p of points) used.add(p.event.id);
-    sections.push({
-      heading: topicLabel(story, topic),
-      items: await Promise.all(points.map((p) => citedItem(p.text, p.event, articles))),
-    });
+    planned.push({ heading: topicLabel(story, topic), items: points });
   }
 
-  const lists = (
-    await deps.events.lists({ from: chosen.window.from, to: chosen.window.to, limit: MAX_LISTS * 3 })
-  )
-    .filter(({ event }) => inScope(event))
-    .slice(0, MAX_LISTS);
-  if (lists.length) {
-    sections.push({
-      heading: 'New lists',
-      items: await Promise.all(
-        lists.map(({ event, list }) =>
-          citedItem(list.title, event, articles, list.items.map((i) => `• ${i}`).join('\n')),
-        ),
-      ),
-    });
-  }
+  const lists = foundLists.filter(({ event }) => inScope(event)).slice(0, MAX_LISTS);
+  planned.push({
+    heading: 'New lists',
+    items: lists.map(({ event, list }) => ({
+      text: list.title,
+      event,
+      detail: list.items.map((i) => `• ${i}`).join('\n'),
+    })),
+  });
+  planned.push({ heading: 'Notable quotes', items: notableQuotes(foundQuotes, inScope) });
 
-  const quoteItems = await notableQuotes(deps, chosen.window, inScope, articles);
-  if (quoteItems.length) sections.push({ heading: 'Notable quotes', items: quoteItems });
+  const sections: BriefingSection[] = await Promise.all(
+    planned.map(async ({ heading, items }) => ({
+      heading,
+      items: await Promise.all(items.map((p) => citedItem(p.text, p.event, articles, p.detail))),
+    })),
+  );
 
   const scope = asked ? ` · ${asked.map((t) => topicLabel(story, t)).join(', ')}` : '';
   const briefing: Briefing = {
@@ -123,28 +121,31 @@ function digestTopics(events: readonly Event[], asked: string[] | null, deps: Br
     .map(([t]) => t);
 }
 
-/** Up to MAX_QUOTES quotes of the window, one per speaker, newest first. */
-async function notableQuotes(
-  deps: BriefingDeps,
-  window: { from: string | null; to: string | null },
+/** An item before its citation is looked up. */
+interface PlannedItem {
+  text: string;
+  event: Event;
+  detail?: string;
+}
+
+/** Up to MAX_QUOTES of the window's quotes (`found`, newest first), one per speaker. */
+function notableQuotes(
+  found: ReadonlyArray<{ event: Event; quote: Quote }>,
   inScope: (e: Event) => boolean,
-  articles: ArticleLookup,
-): Promise<BriefingItem[]> {
-  const found = await deps.events.quotes({ from: window.from, to: window.to, limit: 50 });
-  await articles.preload(found.filter(({ event }) => inScope(event)).map(({ event }) => event.articleId));
+): PlannedItem[] {
   // Newest first, then speakers the story knows ahead of loose attributions ("one agent").
   const byTime = [...found].sort(
     (a, b) => (b.event.time ?? '').localeCompare(a.event.time ?? '') || a.event.position - b.event.position,
   );
   const sorted = preferKnownSpeakers(byTime);
   const speakers = new Set<string>();
-  const items: BriefingItem[] = [];
+  const items: PlannedItem[] = [];
   for (const { event, quote } of sorted) {
     if (!inScope(event) || quote.text.split(/\s+/u).length < 6) continue;
     const who = quote.speakerId ?? quote.speaker.toLowerCase();
     if (speakers.has(who)) continue;
     speakers.add(who);
-    items.push(await citedItem(`“${truncate(quote.text, 300)}”`, event, articles, quote.speaker));
+    items.push({ text: `“${truncate(quote.text, 300)}”`, event, detail: quote.speaker });
     if (items.length >= MAX_QUOTES) break;
   }
   return items;

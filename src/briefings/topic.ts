@@ -31,48 +31,36 @@ export async function buildTopic(query: TopicQuery, input: BriefingDeps): Promis
   const topic = requireTopic(deps.story, query.topic);
   const label = topicLabel(deps.story, topic);
   const chosen = await topicWindow(query, deps, tz, topic, label);
-  const events = await windowEvents(deps, chosen.window, topic);
+  // The window's entries and its quotes in parallel (two connections on Postgres).
+  const [events, found] = await Promise.all([
+    windowEvents(deps, chosen.window, topic),
+    deps.events.quotes({ topic, from: chosen.window.from, to: chosen.window.to, limit: TOPIC_QUOTES * 5 }),
+  ]);
   if (events.length === 0) throw await nothingInWindow(deps, tz, `coverage of ${label}`, chosen.label, topic);
 
-  const articles = articleLookup(deps);
   const points = rankKeyPoints(events, { n: query.limit ?? 5 });
   const used = new Set(points.map((p) => p.event.id));
-  const sections: BriefingSection[] = [
-    {
-      heading: 'Key Points',
-      items: await Promise.all(points.map((p) => citedItem(p.text, p.event, articles))),
-    },
-  ];
   const latest = events
     .filter((e) => !e.duplicateOf && !used.has(e.id))
     .slice(-LATEST_ENTRIES)
     .reverse();
-  if (latest.length) {
-    sections.push({
-      heading: 'Latest entries',
-      items: await Promise.all(
-        latest.map((e) => citedItem(`${entryClock(e, tz)} ${e.headline}`, e, articles)),
+  const quotes = preferKnownSpeakers(found).slice(0, TOPIC_QUOTES);
+  // Every citation is asked for in the same tick: one article query for the whole briefing.
+  const articles = articleLookup(deps);
+  const [keyItems, latestItems, quoteItems] = await Promise.all([
+    Promise.all(points.map((p) => citedItem(p.text, p.event, articles))),
+    Promise.all(latest.map((e) => citedItem(`${entryClock(e, tz)} ${e.headline}`, e, articles))),
+    Promise.all(
+      quotes.map(({ event, quote }) =>
+        citedItem(`“${truncate(quote.text, 300)}”`, event, articles, quote.speaker),
       ),
-    });
-  }
-  const quotes = preferKnownSpeakers(
-    await deps.events.quotes({
-      topic,
-      from: chosen.window.from,
-      to: chosen.window.to,
-      limit: TOPIC_QUOTES * 5,
-    }),
-  ).slice(0, TOPIC_QUOTES);
-  if (quotes.length) {
-    sections.push({
-      heading: 'Quotes',
-      items: await Promise.all(
-        quotes.map(({ event, quote }) =>
-          citedItem(`“${truncate(quote.text, 300)}”`, event, articles, quote.speaker),
-        ),
-      ),
-    });
-  }
+    ),
+  ]);
+  const sections: BriefingSection[] = [
+    { heading: 'Key Points', items: keyItems },
+    { heading: 'Latest entries', items: latestItems },
+    { heading: 'Quotes', items: quoteItems },
+  ];
   return {
     kind: 'topic',
     title: `${label} — ${chosen.label}`,
@@ -93,16 +81,10 @@ async function topicWindow(
 ): Promise<ChosenWindow> {
   const given = resolveWindow(query, clockOf(deps), tz);
   if (given) return { ...given, label: formatWindow(given.window, tz) };
-  // No window: the topic's most recent entries, however far back they go (one indexed query).
-  const recent = await deps.events.events({
-    from: '1970-01-01T00:00:00Z',
-    topic,
-    order: 'desc',
-    limit: DEFAULT_TOPIC_ENTRIES,
-  });
-  const newest = recent[0]?.time;
-  const oldest = recent.at(-1)?.time;
-  if (!newest || !oldest) throw new UserError('NOTHING_FOUND', `There is no coverage of ${label} yet.`);
+  // No window: the span of the topic's most recent entries, however far back they go (one query on the time index).
+  const span = await deps.events.recentSpan({ topic, limit: DEFAULT_TOPIC_ENTRIES });
+  if (!span) throw new UserError('NOTHING_FOUND', `There is no coverage of ${label} yet.`);
+  const { newest, oldest } = span;
   const window = {
     from: dayWindow(localDay(oldest, tz), tz).from,
     to: dayWindow(localDay(newest, tz), tz).to,

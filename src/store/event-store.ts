@@ -71,6 +71,11 @@ export interface EventStore {
   /** First and last entry of each article, in one query (articles without entries are left out). */
   articleRanges(articleIds: string[]): Promise<ArticleRange[]>;
   events(query: EventQuery): Promise<Event[]>;
+  /**
+   * The time span (oldest, newest) of the newest `limit` timed events, optionally on one topic, without reading
+   * the events themselves (one query over the time index); null when there is none.
+   */
+  recentSpan(query: { topic?: string; limit: number }): Promise<{ oldest: string; newest: string } | null>;
   eventsByIds(ids: string[]): Promise<Event[]>;
   /** Full-text search over headlines and text, best first. */
   search(

@@ -210,6 +210,21 @@ export function createSqlEventStore(db: Sql, options: SqlEventStoreOptions = {})
       );
     },
 
+    async recentSpan(query) {
+      const f = createFilter();
+      f.where('e.time IS NOT NULL');
+      if (query.topic) f.where(`e.topics @> ARRAY[${f.param(query.topic)}]::text[]`);
+      // Only the time column leaves the server: no event row is decoded (its JSON columns dominate a row's cost).
+      const res = await db.query<Row>(
+        `SELECT ${isoColumn('min(s.time)')} AS oldest, ${isoColumn('max(s.time)')} AS newest
+         FROM (SELECT e.time FROM events e ${f.sql()}
+               ORDER BY e.time DESC NULLS LAST, e.article_id, e.position ASC LIMIT ${limitOf(query.limit)}) s`,
+        f.params,
+      );
+      const row = res.rows[0];
+      return row?.oldest && row.newest ? { oldest: String(row.oldest), newest: String(row.newest) } : null;
+    },
+
     async eventsByIds(ids) {
       if (ids.length === 0) return [];
       const found = await selectEvents(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ANY($1::text[])`, [

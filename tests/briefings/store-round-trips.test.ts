@@ -7,6 +7,7 @@ import { buildKeyPoints } from '../../src/briefings/key-points.ts';
 import { buildSearch } from '../../src/briefings/search.ts';
 import { buildSources } from '../../src/briefings/sources.ts';
 import { buildTimeline } from '../../src/briefings/timeline.ts';
+import { buildTopic } from '../../src/briefings/topic.ts';
 import type { EventStore } from '../../src/store/event-store.ts';
 import type { Article, Event } from '../../src/store/types.ts';
 import { openSeedStore, type SeedStore, seedDeps } from './seed-store.ts';
@@ -85,6 +86,9 @@ describe('article lookups', () => {
   });
 });
 
+/** A window holding every seed article (Feb 2025 – Jan 2026). */
+const WIDE = { from: '2025-02-01', to: '2026-01-31' };
+
 describe('store round trips per briefing', () => {
   let deps: (store: EventStore) => BriefingDeps;
   beforeAll(() => {
@@ -127,4 +131,41 @@ describe('store round trips per briefing', () => {
       expect(total(calls)).toBeLessThanOrEqual(8);
     },
   );
+
+  it.each([
+    ['digest', (d: BriefingDeps) => buildDigest(WIDE, d), 6],
+    ['digest of a topic', (d: BriefingDeps) => buildDigest({ ...WIDE, topics: ['troops'] }, d), 6],
+    ['topic', (d: BriefingDeps) => buildTopic({ ...WIDE, topic: 'troops' }, d), 5],
+  ])(
+    'GIVEN %s over every seed THEN its citations of several articles come from one article query',
+    async (_, build, most) => {
+      const { store, calls } = counting(seed.events);
+      const b = await build(deps(store));
+      expect(b.sections.length).toBeGreaterThan(1);
+      const cited = new Set(b.sections.flatMap((s) => s.items.map((i) => i.citation?.articleTitle)));
+      expect(cited.size).toBeGreaterThan(1);
+      expect(calls.get('articlesByIds') ?? 0).toBeLessThanOrEqual(1);
+      expect(total(calls)).toBeLessThanOrEqual(most);
+    },
+  );
+
+  it('GIVEN topic without a window THEN its span comes from recentSpan, never from reading the newest entries', async () => {
+    const { store, calls } = counting(seed.events);
+    const reads: Array<{ limit?: number; from?: string | null }> = [];
+    const spying = new Proxy(store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (name !== 'events') return value;
+        return (q: { limit?: number; from?: string | null }) => {
+          reads.push(q);
+          return value.call(target, q);
+        };
+      },
+    });
+    const b = await buildTopic({ topic: 'troops' }, deps(spying));
+    expect(calls.get('recentSpan')).toBe(1);
+    // One read of the window itself (the window query), bounded by the day-aligned span.
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.from).toBe(b.window!.from);
+  });
 });

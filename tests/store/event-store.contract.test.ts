@@ -264,6 +264,24 @@ for (const target of testDatabases()) {
       expect(await store.latestCoverage({ topic: 'no-such-topic' })).toBeNull();
     });
 
+    it('GIVEN coverage THEN recentSpan is the time span of the newest timed entries, also per topic', async () => {
+      expect(await store.recentSpan({ limit: 3 })).toBeNull();
+      await store.ingest(liveBlog('a'));
+      for (const [query, limit] of [
+        [{}, 3],
+        [{}, 100],
+        [{ topic: 'greenland' }, 1],
+        [{ topic: 'security-guarantees' }, 5],
+      ] as const) {
+        const newest = await store.events({ from: '1970-01-01T00:00:00Z', ...query, order: 'desc', limit });
+        expect(await store.recentSpan({ ...query, limit })).toEqual({
+          oldest: newest.at(-1)!.time,
+          newest: newest[0]!.time,
+        });
+      }
+      expect(await store.recentSpan({ topic: 'no-such-topic', limit: 5 })).toBeNull();
+    });
+
     it('GIVEN articles THEN articleRanges gives each one its first and last entry in one call', async () => {
       await store.ingest(liveBlog('a'));
       const other = liveBlog('b');
