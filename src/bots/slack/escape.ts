@@ -32,26 +32,35 @@ export function slackLink(url: string | null | undefined, escapedLabel: string):
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function formatIn(at: Date, zone: string): string | null {
+/** One formatter per zone (building an Intl.DateTimeFormat costs far more than formatting with it); null: unknown zone. */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(zone);
+  if (formatter !== undefined) return formatter;
   try {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: zone,
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZoneName: 'short',
-      })
-        .formatToParts(at)
-        .map((p) => [p.type, p.value]),
-    );
-    return `${parts.day} ${parts.month} ${parts.year} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
   } catch {
-    return null;
+    formatter = null;
   }
+  if (formatters.size < 500) formatters.set(zone, formatter);
+  return formatter;
+}
+
+function formatIn(at: Date, zone: string): string | null {
+  const formatter = formatterFor(zone);
+  if (!formatter) return null;
+  const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.day} ${parts.month} ${parts.year} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
 
 /**
