@@ -12,6 +12,7 @@ import type { PassReport, SchedulerDeps, SchedulerLog } from '../schedule/schedu
 import { createSchedulerDeps } from '../schedule/wiring.ts';
 import { createSourceStore } from '../store/source-store.ts';
 import type { Event } from '../store/types.ts';
+import { DISCORD_LIMITS, pacedPublisher, SLACK_LIMITS } from './paced-publisher.ts';
 import { loadStories } from './stories.ts';
 
 export interface AppServicesOptions {
@@ -49,6 +50,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     log: opts.log,
     stopping: opts.stopping,
   });
+  // Fan-outs wait for their slot under each platform's rate limit instead of drawing 429s.
+  const { discord, slack } = scheduler.publishers;
+  if (discord) scheduler.publishers.discord = pacedPublisher(discord, DISCORD_LIMITS);
+  if (slack) scheduler.publishers.slack = pacedPublisher(slack, SLACK_LIMITS);
   if (opts.consoleOutput) scheduler.publishers.console = createConsolePublisher(opts.consoleOutput);
   const follow = createFollowService({
     subscriptions: scheduler.subscriptions,
