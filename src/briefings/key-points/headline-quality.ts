@@ -13,6 +13,13 @@ export function headlineQuality(headline: string): number {
   if (n > 22) q *= 0.8;
   if (/\?\s*$/u.test(h)) q *= 0.85;
   if (/^\s*(analysis|opinion|comment|explained|explainer|what we know|full report|q&a)\b/iu.test(h)) q *= 0.8;
+  // Teasers for a list ("Five key priorities in Paris talks", "In five points: …") announce content, not news.
+  if (
+    /^\s*(?:in\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:key|main|big|things|biggest|major)\s+)*(?:points?|things|priorities|promises|takeaways|questions|lessons|facts|moments|ways|reasons|demands)\b/iu.test(
+      h,
+    )
+  )
+    q *= 0.5;
   if (/\b(full report|as it happened|live updates?|latest)\s*$/iu.test(h)) q *= 0.9;
   return q;
 }

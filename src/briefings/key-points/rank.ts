@@ -1,8 +1,9 @@
-// The Key Points generator: ranks a window's entries by centrality, corroboration, headline quality and recency, then picks diverse bullets.
+// The Key Points generator: ranks a window's entries by centrality, corroboration, headline quality and recency, groups them into stories, then picks bullets that cover the most repeated concepts.
 import type { Event } from '../../store/types.ts';
 import { candidatePool, DEFAULT_POOL_SIZE } from './candidate-pool.ts';
 import { graphCentrality } from './centrality.ts';
 import { compressSentence } from './compress.ts';
+import { conceptsOf, conceptWeights, uncoveredWeight } from './concepts.ts';
 import { isEligible } from './eligibility.ts';
 import { entryFeatures } from './entry-features.ts';
 import { keySentence } from './key-sentence.ts';
@@ -59,7 +60,7 @@ export const RANK_WEIGHTS = {
   /** Share of the headline's (instead of the entry's) cosine with the story centroid in representativeness. */
   headlineRepresentative: 0.5,
   /** A story's gain is reduced by this times its centroid's cosine with the stories already covered. */
-  storyOverlap: 1,
+  storyOverlap: 0.5,
   /** A story weighs at least this times its best entry's relevance (lets a strong single report compete). */
   singleFloor: 1,
   /** Within a story: a later report weighs up to (1 + storyRecency) times the first (the story's latest state). */
@@ -90,6 +91,26 @@ export const RANK_WEIGHTS = {
   compressMinWords: 6,
   /** Sentence bullets: hard cap on words. */
   compressMaxWords: 25,
+  /** Sentence bullets: how many of an entry's first sentences are candidates (besides its most central one). */
+  sentenceCandidates: 3,
+  /** Sentence bullets: preference for earlier sentences among an entry's candidates. */
+  candidateLeadDecay: 0.2,
+  /** Concepts: a word pair counts once this many entries repeat it. */
+  conceptMinEntries: 2,
+  /** Concepts: weight of a single content word relative to a word pair. */
+  unigramConcepts: 0.3,
+  /** Concepts: weight = (entries repeating it)^conceptPower (below 1, the story-wide words count less). */
+  conceptPower: 1,
+  /** Concept density: covered weight / words^coverageLength. */
+  coverageLength: 1,
+  /** Exponent on a candidate's new-concept density (0: concepts ignored). */
+  coverage: 1,
+  /** Added to the normalised density so a candidate without repeated concepts is not worthless. */
+  coverageFloor: 0.05,
+  /** Exponent on the chosen member's value (relevance × representativeness × coverage^coverage) in the story's gain. */
+  memberRelevance: 0,
+  /** Exponent on the chosen bullet's new-concept density in the story's gain. */
+  storyCoverage: 0,
 };
 
 /** Recency in [0, 1]: 0 for the oldest entry of the window, 1 for the newest (by time, then position, then id). */
@@ -312,24 +333,68 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
 
   const chosen: KeyPoint[] = [];
   const chosenIdx: number[] = [];
-  const textCache = new Map<number, string | null>();
-  const bulletText = (s: Scored): string | null => {
-    if (textCache.has(s.index)) return textCache.get(s.index)!;
-    let text = s.headline;
-    if (!text) {
-      const key = keySentence(bodies[s.index], vectors[s.index], centroid, idf, {
+
+  // Bullet candidates of an entry: its headline when it is a good one, else compressed sentences near its lead
+  // (and its most central one), each with the concepts it covers.
+  interface Candidate {
+    text: string;
+    concepts: string[];
+    words: number;
+    lead: number;
+  }
+  const compress = (text: string) =>
+    compressSentence(text, { minWords: W.compressMinWords, maxWords: W.compressMaxWords });
+  const candidateCache = new Map<number, Candidate[]>();
+  const candidatesOf = (s: Scored): Candidate[] => {
+    const hit = candidateCache.get(s.index);
+    if (hit) return hit;
+    const texts: { text: string; lead: number }[] = [];
+    if (s.headline) texts.push({ text: s.headline, lead: 1 });
+    else {
+      const list = bodies[s.index];
+      const key = keySentence(list, vectors[s.index], centroid, idf, {
         leadDecay: W.leadDecay,
         idealWords: W.idealSentenceWords,
       });
-      if (key) {
-        text = compressSentence(key.text, { minWords: W.compressMinWords, maxWords: W.compressMaxWords });
-      } else if (useHeadlines && s.event.headline.trim()) {
-        text = s.event.headline.trim();
+      const seen = new Set<string>();
+      const add = (sentence: string, at: number) => {
+        if (seen.has(sentence)) return;
+        seen.add(sentence);
+        texts.push({ text: compress(sentence), lead: 1 / (1 + W.candidateLeadDecay * at) });
+      };
+      if (key) add(key.text, Math.max(0, list.indexOf(key.text)));
+      for (const [at, sentence] of list.slice(0, W.sentenceCandidates).entries()) add(sentence, at);
+      if (texts.length === 0 && useHeadlines && s.event.headline.trim()) {
+        texts.push({ text: s.event.headline.trim(), lead: 1 });
       }
     }
-    textCache.set(s.index, text ?? null);
-    return text ?? null;
+    const out = texts.map((t) => ({
+      ...t,
+      concepts: conceptsOf(t.text),
+      words: Math.max(1, wordCount(t.text)),
+    }));
+    candidateCache.set(s.index, out);
+    return out;
   };
+
+  // Concepts: word pairs weighted by how many of the pool's entries repeat them.
+  const weights = conceptWeights(
+    window.map((e, i) => [
+      ...(useHeadlines && e.headline.trim() ? conceptsOf(e.headline) : []),
+      ...bodies[i].flatMap((sentence) => conceptsOf(sentence)),
+    ]),
+    W.conceptMinEntries,
+    W.unigramConcepts,
+    W.conceptPower,
+  );
+  const coveredConcepts = new Set<string>();
+  const density = (c: Candidate) =>
+    (uncoveredWeight(c.concepts, weights, coveredConcepts) / c.words ** W.coverageLength) * c.lead;
+  let maxDensity = 0;
+  for (const story of open)
+    for (const m of story.queue)
+      for (const c of candidatesOf(m.s)) maxDensity = Math.max(maxDensity, density(c));
+  const maxRep = Math.max(...open.flatMap((story) => story.queue.map((m) => m.rep)), Number.MIN_VALUE);
 
   const covered: Story[] = [];
   // Average-link similarity of two stories (all their entries), relative to the clustering threshold, capped at 1.
@@ -348,40 +413,49 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   let used = 0;
   while (chosen.length < n && used < budget) {
     // The story whose next bullet gains most: weight / (1 + bullets taken)^decay.
-    let best: { story: Story; at: number; gain: number } | null = null;
+    let best: { story: Story; at: number; gain: number; text: Candidate } | null = null;
     for (const story of open) {
       const k = story.taken.length;
       const factor = 1 / (1 + k) ** W.storyDecay;
       let bestAt = -1;
-      let bestRep = Number.NEGATIVE_INFINITY;
+      let bestValue = Number.NEGATIVE_INFINITY;
+      let bestText: Candidate | null = null;
+      let bestCoverage = 0;
       story.queue.forEach((m, at) => {
         let redundancy = 0;
         for (const j of chosenIdx) redundancy = Math.max(redundancy, sim[m.s.index][j]);
         if (redundancy >= W.nearDuplicate) return;
         let within = 0;
         for (const j of story.taken) within = Math.max(within, sim[m.s.index][j]);
-        const rep = m.rep * (1 - W.storyNovelty * within);
-        if (rep > bestRep) {
-          bestRep = rep;
-          bestAt = at;
+        const rep = Math.max(0, (m.rep / maxRep) * (1 - W.storyNovelty * within));
+        for (const c of candidatesOf(m.s)) {
+          const coverage = W.coverageFloor + density(c) / (maxDensity || 1);
+          const value = rep * coverage ** W.coverage;
+          if (value > bestValue) {
+            bestValue = value;
+            bestAt = at;
+            bestText = c;
+            bestCoverage = coverage;
+          }
         }
       });
-      if (bestAt < 0) continue;
+      if (bestAt < 0 || !bestText) continue;
       // A story close to stories already covered is another angle of them, not news of its own.
       let overlap = 0;
       for (const other of covered) if (other !== story) overlap = Math.max(overlap, linkage(story, other));
-      const gain = story.weight * factor * (1 - W.storyOverlap * overlap);
-      if (!best || gain > best.gain) best = { story, at: bestAt, gain };
+      const storyGain = Math.max(0, story.weight * factor * (1 - W.storyOverlap * overlap));
+      const gain = storyGain * Math.max(0, bestValue) ** W.memberRelevance * bestCoverage ** W.storyCoverage;
+      if (!best || gain > best.gain) best = { story, at: bestAt, gain, text: bestText };
     }
     if (!best) break;
     const [pick] = best.story.queue.splice(best.at, 1);
-    const text = bulletText(pick.s);
-    if (!text) continue;
+    const { text } = best.text;
+    for (const c of best.text.concepts) coveredConcepts.add(c);
     if (best.story.taken.length === 0) covered.push(best.story);
     best.story.taken.push(pick.s.index);
     chosenIdx.push(pick.s.index);
     chosen.push({ event: pick.s.event, text, score: best.gain });
-    used += Math.max(1, wordCount(text));
+    used += best.text.words;
   }
   return chosen;
 }

@@ -55,7 +55,10 @@ describe('compressSentence', () => {
 
   it('GIVEN a number with a thousands comma THEN it is not a clause boundary', () => {
     expect(
-      compressSentence('The gold price remains under pressure at $1,201 an ounce, its lowest since 2010.', opts),
+      compressSentence(
+        'The gold price remains under pressure at $1,201 an ounce, its lowest since 2010.',
+        opts,
+      ),
     ).toBe('The gold price remains under pressure at $1,201 an ounce');
   });
 
