@@ -23,6 +23,12 @@ export interface DigestQuery {
 
 const KEY_POINTS = 5;
 const HIGHLIGHTS_PER_TOPIC = 3;
+/**
+ * Entries of one topic the ranker's pairwise steps compare for its highlights (its own cheap score picks them, plus
+ * the most corroborated): 3 bullets need far fewer candidates than the 5 Key Points of the whole window, and the six
+ * topic rankings were half of a digest's build time (100k store: 70 → 35 ms per digest; 69% of bullets unchanged).
+ */
+export const HIGHLIGHT_POOL = 40;
 const MAX_TOPICS = 6;
 const MAX_LISTS = 3;
 const MAX_QUOTES = 5;
@@ -70,7 +76,7 @@ export async function buildDigest(query: DigestQuery, input: BriefingDeps): Prom
   // Highlights per topic: topics asked for, or the on-story topics with most entries.
   for (const topic of digestTopics(events, asked, deps)) {
     const rest = events.filter((e) => e.topics.includes(topic) && !used.has(e.id));
-    const points = rankKeyPoints(rest, { n: HIGHLIGHTS_PER_TOPIC });
+    const points = rankKeyPoints(rest, { n: HIGHLIGHTS_PER_TOPIC, poolSize: HIGHLIGHT_POOL });
     if (points.length === 0) continue;
     for (const p of points) used.add(p.event.id);
     planned.push({ heading: topicLabel(story, topic), items: points });
