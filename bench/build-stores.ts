@@ -1,6 +1,7 @@
 // Builds the full-run stores ahead of `npm run bench`: the 100k corpus through the real parse + enrich path,
 // written to profiling stores (PGlite `prof-100k`, Postgres `prof_100k`), and the 1M Postgres store the full run
-// reuses (`full_1m`, copies of the same documents). `node bin/run-ts.js bench/build-stores.ts [--no-1m] [--no-pglite]`
+// reuses (`full_1m`, copies of the same documents); with --pglite-1m also the 1M PGlite store (`full-1m`).
+// `node bin/run-ts.js bench/build-stores.ts [--no-1m] [--no-pglite] [--no-100k] [--pglite-1m]`
 import { loadEnricher } from '../src/app/enricher.ts';
 import { prepareFiles, writePrepared } from '../src/app/ingest-files.ts';
 import type { ParsedDocument } from '../src/store/types.ts';
@@ -13,8 +14,9 @@ const log = (msg: string) =>
 
 const corpus = await ensureCorpus({ seed: 20260107, events: 100_000 });
 log(`corpus ${corpus.documents} documents, ${corpus.events} events`);
-const dbs = [await openBenchDatabase('postgres', 'prof_100k')];
-if (!args.has('--no-pglite')) dbs.push(await openBenchDatabase('pglite', 'prof-100k'));
+const dbs = args.has('--no-100k') ? [] : [await openBenchDatabase('postgres', 'prof_100k')];
+if (!args.has('--no-pglite') && !args.has('--no-100k'))
+  dbs.push(await openBenchDatabase('pglite', 'prof-100k'));
 const enrich = await loadEnricher();
 const kept: ParsedDocument[] = [];
 for (const shard of corpus.shards) {
@@ -41,5 +43,19 @@ if (!args.has('--no-1m')) {
     );
   await replicateInto(db, kept, 1_000_000, { onProgress: (n) => n % 50_000 < 500 && log(`1M store: ${n}`) });
   log(`1M store: ${await eventCount(db)} events`);
+  await db.close();
+}
+
+if (args.has('--pglite-1m')) {
+  const { db } = await openBenchDatabase('pglite', 'full-1m');
+  if ((await eventCount(db)) === 0)
+    await writePrepared(
+      db,
+      kept.map((doc) => ({ file: doc.article.source, doc })),
+    );
+  await replicateInto(db, kept, 1_000_000, {
+    onProgress: (n) => n % 50_000 < 500 && log(`1M PGlite store: ${n}`),
+  });
+  log(`1M PGlite store: ${await eventCount(db)} events`);
   await db.close();
 }

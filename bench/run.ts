@@ -1,6 +1,8 @@
 // `npm run bench [-- --quick] [-- --json]`: corpus, ingest, command work, digest fan-out, memory and start-up figures.
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnricher } from '../src/app/enricher.ts';
 import { prepareFiles, writePrepared } from '../src/app/ingest-files.ts';
@@ -12,6 +14,7 @@ import {
   eventCount,
   openBenchDatabase,
   replicateInto,
+  STORES_DIR,
 } from './corpus/bench-stores.ts';
 import { benchStory, type CachedCorpus, ensureCorpus } from './corpus/corpus-cache.ts';
 import { benchFanout } from './fanout.ts';
@@ -141,7 +144,8 @@ async function main() {
   }
 
   // 3. Command work at 100k.
-  const samples = QUICK ? 12 : 60;
+  // 100 samples make p99 the 99th value rather than the maximum (with fewer, "p99" is the single worst run).
+  const samples = QUICK ? 12 : 100;
   const at100k = new Map<Engine, CommandTiming[]>();
   for (const s of stores100k) {
     log(`commands at ${await eventCount(s.db)} events on ${s.engine}`);
@@ -181,9 +185,24 @@ async function main() {
         exponent < 1,
       );
     }
-    notes.push(
-      'PGlite at 1M events: not built in this run (building it through the store takes tens of minutes on this machine).',
-    );
+    // PGlite at 1M: reported when `bench/build-stores.ts --pglite-1m` has built it (about 10 minutes of writes).
+    const pgliteDir = join(STORES_DIR, 'full-1m');
+    const pglite1m = existsSync(pgliteDir) ? await openBenchDatabase('pglite', 'full-1m') : null;
+    if (pglite1m && (await eventCount(pglite1m.db)) >= 1_000_000) {
+      log('commands at 1M on pglite');
+      const tp = await benchCommands(pglite1m.db, story, { samples });
+      commandRows('1M pglite', tp, 150);
+      const basePglite = at100k.get('pglite')!;
+      for (const t of tp) {
+        const b = basePglite.find((x) => x.command === t.command);
+        if (b) row(`cmd ${t.command} growth exponent 100k→1M, pglite`, Math.log10(t.p50 / b.p50), '');
+      }
+    } else {
+      notes.push(
+        'PGlite at 1M events: no 1M PGlite store (build it with `node bin/run-ts.js bench/build-stores.ts --pglite-1m`).',
+      );
+    }
+    await pglite1m?.db.close();
   }
 
   // 5. Digest fan-out on the 100k PGlite store.
