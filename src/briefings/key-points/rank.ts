@@ -60,7 +60,7 @@ export const RANK_WEIGHTS = {
   /** Share of the headline's (instead of the entry's) cosine with the story centroid in representativeness. */
   headlineRepresentative: 0.5,
   /** A story's gain is reduced by this times its centroid's cosine with the stories already covered. */
-  storyOverlap: 0.5,
+  storyOverlap: 0.25,
   /** A story weighs at least this times its best entry's relevance (lets a strong single report compete). */
   singleFloor: 1,
   /** Within a story: a later report weighs up to (1 + storyRecency) times the first (the story's latest state). */
@@ -98,7 +98,7 @@ export const RANK_WEIGHTS = {
   /** Concepts: a word pair counts once this many entries repeat it. */
   conceptMinEntries: 2,
   /** Concepts: weight of a single content word relative to a word pair. */
-  unigramConcepts: 0.3,
+  unigramConcepts: 0.5,
   /** Concepts: weight = (entries repeating it)^conceptPower (below 1, the story-wide words count less). */
   conceptPower: 1,
   /** Concept density: covered weight / words^coverageLength. */
@@ -111,6 +111,8 @@ export const RANK_WEIGHTS = {
   memberRelevance: 0,
   /** Exponent on the chosen bullet's new-concept density in the story's gain. */
   storyCoverage: 0,
+  /** The same exponent when the bullet is a sentence (the entry has no usable headline). */
+  sentenceStoryCoverage: 2,
 };
 
 /** Recency in [0, 1]: 0 for the oldest entry of the window, 1 for the newest (by time, then position, then id). */
@@ -341,6 +343,8 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
     concepts: string[];
     words: number;
     lead: number;
+    /** True when the candidate is the entry's own headline. */
+    headline: boolean;
   }
   const compress = (text: string) =>
     compressSentence(text, { minWords: W.compressMinWords, maxWords: W.compressMaxWords });
@@ -348,8 +352,8 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   const candidatesOf = (s: Scored): Candidate[] => {
     const hit = candidateCache.get(s.index);
     if (hit) return hit;
-    const texts: { text: string; lead: number }[] = [];
-    if (s.headline) texts.push({ text: s.headline, lead: 1 });
+    const texts: { text: string; lead: number; headline: boolean }[] = [];
+    if (s.headline) texts.push({ text: s.headline, lead: 1, headline: true });
     else {
       const list = bodies[s.index];
       const key = keySentence(list, vectors[s.index], centroid, idf, {
@@ -360,12 +364,12 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
       const add = (sentence: string, at: number) => {
         if (seen.has(sentence)) return;
         seen.add(sentence);
-        texts.push({ text: compress(sentence), lead: 1 / (1 + W.candidateLeadDecay * at) });
+        texts.push({ text: compress(sentence), lead: 1 / (1 + W.candidateLeadDecay * at), headline: false });
       };
       if (key) add(key.text, Math.max(0, list.indexOf(key.text)));
       for (const [at, sentence] of list.slice(0, W.sentenceCandidates).entries()) add(sentence, at);
       if (texts.length === 0 && useHeadlines && s.event.headline.trim()) {
-        texts.push({ text: s.event.headline.trim(), lead: 1 });
+        texts.push({ text: s.event.headline.trim(), lead: 1, headline: true });
       }
     }
     const out = texts.map((t) => ({
@@ -421,10 +425,10 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
       let bestValue = Number.NEGATIVE_INFINITY;
       let bestText: Candidate | null = null;
       let bestCoverage = 0;
-      story.queue.forEach((m, at) => {
+      for (const [at, m] of story.queue.entries()) {
         let redundancy = 0;
         for (const j of chosenIdx) redundancy = Math.max(redundancy, sim[m.s.index][j]);
-        if (redundancy >= W.nearDuplicate) return;
+        if (redundancy >= W.nearDuplicate) continue;
         let within = 0;
         for (const j of story.taken) within = Math.max(within, sim[m.s.index][j]);
         const rep = Math.max(0, (m.rep / maxRep) * (1 - W.storyNovelty * within));
@@ -438,13 +442,16 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
             bestCoverage = coverage;
           }
         }
-      });
+      }
       if (bestAt < 0 || !bestText) continue;
       // A story close to stories already covered is another angle of them, not news of its own.
       let overlap = 0;
       for (const other of covered) if (other !== story) overlap = Math.max(overlap, linkage(story, other));
       const storyGain = Math.max(0, story.weight * factor * (1 - W.storyOverlap * overlap));
-      const gain = storyGain * Math.max(0, bestValue) ** W.memberRelevance * bestCoverage ** W.storyCoverage;
+      const gain =
+        storyGain *
+        Math.max(0, bestValue) ** W.memberRelevance *
+        bestCoverage ** (bestText.headline ? W.storyCoverage : W.sentenceStoryCoverage);
       if (!best || gain > best.gain) best = { story, at: bestAt, gain, text: bestText };
     }
     if (!best) break;
