@@ -2,8 +2,21 @@
 // weight of the word pairs it covers that earlier bullets did not, where a pair weighs how many entries repeat it.
 import { STOP_WORDS, stem, words } from './text.ts';
 
-/** Distinct concepts of a text: stemmed word pairs (not two stop words), and content words prefixed with "u:". */
-export function conceptsOf(text: string): string[] {
+const cache = new Map<string, readonly string[]>();
+/** Texts whose concepts are kept (sentences of a few large windows). */
+const MAX_CACHED = 50_000;
+
+/** Distinct concepts of a text: stemmed word pairs (not two stop words), and content words prefixed with "u:"; memoised, do not mutate. */
+export function conceptsOf(text: string): readonly string[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const out = computeConcepts(text);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+function computeConcepts(text: string): string[] {
   const ws = words(text);
   const out = new Set<string>();
   let prev: { s: string; stop: boolean } | null = null;
@@ -17,17 +30,25 @@ export function conceptsOf(text: string): string[] {
   return [...out];
 }
 
-/** Concept weights: (entries holding it)^power, times `unigramWeight` for single words; concepts fewer than `minEntries` entries hold weigh nothing. */
+/** Concept weights over entries (each a list of its texts' concepts): (entries holding it)^power, times `unigramWeight` for single words; concepts fewer than `minEntries` entries hold weigh nothing. */
 export function conceptWeights(
-  entries: readonly (readonly string[])[],
+  entries: readonly (readonly (readonly string[])[])[],
   minEntries: number,
   unigramWeight: number,
   power = 1,
 ): Map<string, number> {
+  // Each entry is a list of texts' concepts; an entry counts once per concept however many of its texts hold it.
   const df = new Map<string, number>();
-  for (const concepts of entries) {
-    for (const c of new Set(concepts)) df.set(c, (df.get(c) ?? 0) + 1);
-  }
+  const lastEntry = new Map<string, number>();
+  entries.forEach((texts, entry) => {
+    for (const concepts of texts) {
+      for (const c of concepts) {
+        if (lastEntry.get(c) === entry) continue;
+        lastEntry.set(c, entry);
+        df.set(c, (df.get(c) ?? 0) + 1);
+      }
+    }
+  });
   const weights = new Map<string, number>();
   for (const [c, n] of df) {
     if (n < minEntries) continue;
@@ -35,15 +56,4 @@ export function conceptWeights(
     if (w > 0) weights.set(c, w);
   }
   return weights;
-}
-
-/** Weight of the concepts of `concepts` not yet in `covered`. */
-export function uncoveredWeight(
-  concepts: readonly string[],
-  weights: ReadonlyMap<string, number>,
-  covered: ReadonlySet<string>,
-): number {
-  let sum = 0;
-  for (const c of concepts) if (!covered.has(c)) sum += weights.get(c) ?? 0;
-  return sum;
 }

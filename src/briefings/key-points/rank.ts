@@ -3,7 +3,7 @@ import type { Event } from '../../store/types.ts';
 import { candidatePool, DEFAULT_POOL_SIZE } from './candidate-pool.ts';
 import { graphCentrality } from './centrality.ts';
 import { compressSentence } from './compress.ts';
-import { conceptsOf, conceptWeights, uncoveredWeight } from './concepts.ts';
+import { conceptsOf, conceptWeights } from './concepts.ts';
 import { isEligible } from './eligibility.ts';
 import { entryFeatures } from './entry-features.ts';
 import { keySentence } from './key-sentence.ts';
@@ -114,6 +114,20 @@ export const RANK_WEIGHTS = {
   /** The same exponent when the bullet is a sentence (the entry has no usable headline). */
   sentenceStoryCoverage: 2,
 };
+
+const compressCache = new Map<string, string>();
+
+/** compressSentence, memoised (sentences recur across calls on the same window). */
+function compressed(text: string, minWords: number, maxWords: number): string {
+  const key = `${minWords}:${maxWords}:${text}`;
+  let out = compressCache.get(key);
+  if (out === undefined) {
+    out = compressSentence(text, { minWords, maxWords });
+    if (compressCache.size >= 50_000) compressCache.clear();
+    compressCache.set(key, out);
+  }
+  return out;
+}
 
 /** Recency in [0, 1]: 0 for the oldest entry of the window, 1 for the newest (by time, then position, then id). */
 function recencyRanks(events: readonly Event[]): number[] {
@@ -340,14 +354,16 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   // (and its most central one), each with the concepts it covers.
   interface Candidate {
     text: string;
-    concepts: string[];
+    concepts: readonly string[];
+    /** The concepts that carry weight, and their weights. */
+    weighted: string[];
+    weightOf: number[];
     words: number;
     lead: number;
     /** True when the candidate is the entry's own headline. */
     headline: boolean;
   }
-  const compress = (text: string) =>
-    compressSentence(text, { minWords: W.compressMinWords, maxWords: W.compressMaxWords });
+  const compress = (text: string) => compressed(text, W.compressMinWords, W.compressMaxWords);
   const candidateCache = new Map<number, Candidate[]>();
   const candidatesOf = (s: Scored): Candidate[] => {
     const hit = candidateCache.get(s.index);
@@ -372,28 +388,38 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
         texts.push({ text: s.event.headline.trim(), lead: 1, headline: true });
       }
     }
-    const out = texts.map((t) => ({
-      ...t,
-      concepts: conceptsOf(t.text),
-      words: Math.max(1, wordCount(t.text)),
-    }));
+    const out = texts.map((t) => {
+      const concepts = conceptsOf(t.text);
+      const weighted = concepts.filter((c) => weights.has(c));
+      return {
+        ...t,
+        concepts,
+        weighted,
+        weightOf: weighted.map((c) => weights.get(c)!),
+        words: Math.max(1, wordCount(t.text)),
+      };
+    });
     candidateCache.set(s.index, out);
     return out;
   };
 
   // Concepts: word pairs weighted by how many of the pool's entries repeat them.
   const weights = conceptWeights(
-    window.map((e, i) => [
-      ...(useHeadlines && e.headline.trim() ? conceptsOf(e.headline) : []),
-      ...bodies[i].flatMap((sentence) => conceptsOf(sentence)),
-    ]),
+    window.map((e, i) => {
+      const texts = bodies[i].map((sentence) => conceptsOf(sentence));
+      if (useHeadlines && e.headline.trim()) texts.push(conceptsOf(e.headline));
+      return texts;
+    }),
     W.conceptMinEntries,
     W.unigramConcepts,
     W.conceptPower,
   );
   const coveredConcepts = new Set<string>();
-  const density = (c: Candidate) =>
-    (uncoveredWeight(c.concepts, weights, coveredConcepts) / c.words ** W.coverageLength) * c.lead;
+  const density = (c: Candidate) => {
+    let sum = 0;
+    for (let k = 0; k < c.weighted.length; k++) if (!coveredConcepts.has(c.weighted[k])) sum += c.weightOf[k];
+    return (sum / c.words ** W.coverageLength) * c.lead;
+  };
   let maxDensity = 0;
   for (const story of open)
     for (const m of story.queue)
