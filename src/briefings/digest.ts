@@ -5,9 +5,9 @@ import { citedItem } from './citations.ts';
 import { chooseWindow, nothingInWindow, windowEvents } from './coverage.ts';
 import { articleLookup, type BriefingDeps, scoped, zoneOf } from './deps.ts';
 import { matchEditorKeyPoints } from './editor-key-points.ts';
-import { rankKeyPoints } from './key-points/index.ts';
 import { editorsList } from './key-points.ts';
 import { preferKnownSpeakers } from './quotes.ts';
+import { rankKeyPointsMemo } from './rank-memo.ts';
 import { isOffStoryTopic, requireTopic, topicLabel } from './story-access.ts';
 import { truncate } from './text-match.ts';
 
@@ -68,7 +68,7 @@ export async function buildDigest(query: DigestQuery, input: BriefingDeps): Prom
     for (const p of points) used.add(p.event.id);
     planned.push({ heading: "Key Points (the editors')", items: points });
   } else {
-    const points = rankKeyPoints(events, { n: KEY_POINTS });
+    const points = rankKeyPointsMemo(events, { n: KEY_POINTS });
     for (const p of points) used.add(p.event.id);
     planned.push({ heading: 'Key Points', items: points });
   }
@@ -76,7 +76,7 @@ export async function buildDigest(query: DigestQuery, input: BriefingDeps): Prom
   // Highlights per topic: topics asked for, or the on-story topics with most entries.
   for (const topic of digestTopics(events, asked, deps)) {
     const rest = events.filter((e) => e.topics.includes(topic) && !used.has(e.id));
-    const points = rankKeyPoints(rest, { n: HIGHLIGHTS_PER_TOPIC, poolSize: HIGHLIGHT_POOL });
+    const points = rankKeyPointsMemo(rest, { n: HIGHLIGHTS_PER_TOPIC, poolSize: HIGHLIGHT_POOL });
     if (points.length === 0) continue;
     for (const p of points) used.add(p.event.id);
     planned.push({ heading: topicLabel(story, topic), items: points });

@@ -5,7 +5,7 @@ import { citedItem } from './citations.ts';
 import { chooseWindow, nothingInWindow, windowEvents } from './coverage.ts';
 import { articleLookup, type BriefingDeps, scoped, zoneOf } from './deps.ts';
 import { matchEditorKeyPoints } from './editor-key-points.ts';
-import { rankKeyPoints } from './key-points/index.ts';
+import { rankKeyPointsMemo } from './rank-memo.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
 
 /** What `brief` asks for. Dates and topics are as the user typed them. */
@@ -46,7 +46,7 @@ export async function buildKeyPoints(query: KeyPointsQuery, input: BriefingDeps)
     heading = "Editors' Key Points";
     subtitle = `As listed by the editors of “${article.title}”`;
   } else {
-    const points = rankKeyPoints(events, { n });
+    const points = rankKeyPointsMemo(events, { n });
     if (points.length === 0) throw await nothingInWindow(deps, tz, 'key points', chosen.label, topic);
     items = await Promise.all(points.map((p) => citedItem(p.text, p.event, articles)));
     heading = 'Key Points';

@@ -4,8 +4,8 @@ import type { Briefing, BriefingSection } from './briefing.ts';
 import { citedItem } from './citations.ts';
 import { type ChosenWindow, nothingInWindow, windowEvents } from './coverage.ts';
 import { articleLookup, type BriefingDeps, clockOf, scoped, zoneOf } from './deps.ts';
-import { rankKeyPoints } from './key-points/index.ts';
 import { preferKnownSpeakers } from './quotes.ts';
+import { rankKeyPointsMemo } from './rank-memo.ts';
 import { requireTopic, topicLabel } from './story-access.ts';
 import { truncate } from './text-match.ts';
 import { dayWindow, formatWindow, localDay, resolveWindow } from './time.ts';
@@ -38,7 +38,7 @@ export async function buildTopic(query: TopicQuery, input: BriefingDeps): Promis
   ]);
   if (events.length === 0) throw await nothingInWindow(deps, tz, `coverage of ${label}`, chosen.label, topic);
 
-  const points = rankKeyPoints(events, { n: query.limit ?? 5 });
+  const points = rankKeyPointsMemo(events, { n: query.limit ?? 5 });
   const used = new Set(points.map((p) => p.event.id));
   const latest = events
     .filter((e) => !e.duplicateOf && !used.has(e.id))
