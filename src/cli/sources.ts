@@ -10,6 +10,7 @@ import { createAlertHook } from '../sources/alert-hook.ts';
 import { DEFAULT_INTERVAL_MS, formatInterval, parseInterval } from '../sources/durations.ts';
 import { createFetcher } from '../sources/fetch-url.ts';
 import { pollSources, type SourcePollReport } from '../sources/poll-sources.ts';
+import { createRobotsFetcher } from '../sources/robots.ts';
 import { createSourceStore, type Source } from '../store/source-store.ts';
 import type { CliContext } from './context.ts';
 
@@ -200,7 +201,7 @@ export function register(program: Command, ctx: CliContext): void {
       const reports = await pollSources({
         db: store.db,
         clock,
-        fetcher: createFetcher(),
+        fetcher: createRobotsFetcher(createFetcher()),
         enrich: await loadEnricher(store.events),
         onAdded,
         defaultTimezone: config.ok ? config.value.timezone : undefined,

@@ -7,6 +7,7 @@ import type { Sql } from '../store/sql.ts';
 import type { Event } from '../store/types.ts';
 import { createFetcher, type Fetcher } from './fetch-url.ts';
 import { type PollLog, pollSources, type SourcePollReport } from './poll-sources.ts';
+import { createRobotsFetcher } from './robots.ts';
 
 /** How often the pollers look for due sources (each source still waits its own interval). */
 export const POLL_TICK_MS = 15_000;
@@ -16,6 +17,7 @@ export interface PollerDeps {
   /** Read for near-duplicate candidates when enriching. */
   events: EventStore;
   clock?: Clock;
+  /** Defaults to the polite fetcher behind the robots.txt check. */
   fetcher?: Fetcher;
   /** Enrichment; defaults to the story enricher (loadEnricher). */
   enrich?: EnrichFn | null;
@@ -47,7 +49,7 @@ export function startPollers(deps: PollerDeps): RunningPollers {
     });
     return enrich;
   };
-  const fetcher = deps.fetcher ?? createFetcher();
+  const fetcher = deps.fetcher ?? createRobotsFetcher(createFetcher(), { clock: deps.clock });
   let current: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
 

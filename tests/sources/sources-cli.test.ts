@@ -62,6 +62,8 @@ describe('storybrief sources (CLI)', () => {
     const first = await cli('sources', 'poll', '--now', '2026-03-10T10:45:00Z');
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`${url}: added 3 entries, updated 0 (live-blog-json-ld)`);
+    // `sources poll` asks for robots.txt first (the fixture has none: 404 allows everything).
+    expect(server.requests('/robots.txt').map((r) => r.status)).toEqual([404]);
     const alerted = discord.messages('desk').length;
     expect(alerted).toBeGreaterThan(0);
 
