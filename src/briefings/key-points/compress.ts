@@ -26,6 +26,14 @@ const LEAD_IN = new RegExp(
 const LEADING_CLAUSE =
   /^(?:despite|although|though|while|whilst|with|as|after|before|following|amid|because|if|when|since|once|unless|given|having|in (?:a|an|the|his|her|their) (?:move|bid|sign|letter|statement|speech|interview)\b)[^,;:]{3,90}(?<!\d),(?!\d)\s*/iu;
 
+/** "Name, appositive, verb …" → "Name verb …" (the appositive would otherwise be all a clause cut keeps). */
+const APPOSITIVE =
+  /^([^,;:]{2,40}?)\s*,\s*[^,;:]{2,70}?\s*,\s*(?=(?:is|are|was|were|has|have|had|said|says|told|added|adds|warned|warns|will|would|can|could|may|might|insists?|claims?|believes?|thinks?|argues?|reckons?|\p{L}+ed)\b)/iu;
+
+/** "Someone said: what they said" → what they said (a colon-introduced statement is the news). */
+const SAID_COLON =
+  /^[^:]{3,90}?\b(?:said|says|told [^:]{1,40}|added|adds|writes|wrote|tweeted|warned|warns|explained|explains|noted|notes|reports|reported|commented|argues|argued)\s*:\s*/iu;
+
 /** Attribution and time tails that a headline leaves out ("…, he said.", "…, according to Reuters."). */
 const TAIL = [
   /\s*,\s*(?:he|she|they|it|we|i|the [\p{L}\s]{1,30}|[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})\s+(?:said|says|added|adds|told [\p{L}\s]{1,30}|wrote|writes|tweeted|reported|reports|warned|warns|claimed|claims)(?:\s+(?:on|in|at|this|last|earlier)\b[^,.]{0,30})?\s*[.!]?$/iu,
@@ -72,6 +80,10 @@ export function compressSentence(sentence: string, opts: CompressOptions): strin
   }
   const main = s.replace(LEADING_CLAUSE, '');
   if (main !== s && countWords(main) >= opts.minWords) s = main;
+  const statement = s.replace(SAID_COLON, '');
+  if (statement !== s && countWords(statement) >= opts.minWords) s = statement;
+  const named = s.replace(APPOSITIVE, '$1 ');
+  if (named !== s && countWords(named) >= opts.minWords) s = named;
   for (const re of TAIL) {
     const next = s.replace(re, '');
     if (next !== s && countWords(next) >= opts.minWords) s = next;

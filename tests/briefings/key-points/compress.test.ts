@@ -62,6 +62,24 @@ describe('compressSentence', () => {
     ).toBe('The gold price remains under pressure at $1,201 an ounce');
   });
 
+  it('GIVEN "Name, appositive, verb …" THEN the appositive goes, not the news', () => {
+    expect(
+      compressSentence(
+        "Michael Noonan, Ireland's finance minister, is talking up the republic's strongest growth since 2000.",
+        opts,
+      ),
+    ).toBe("Michael Noonan is talking up the republic's strongest growth since 2000");
+  });
+
+  it('GIVEN "Someone said: statement" THEN the statement is the bullet', () => {
+    expect(
+      compressSentence(
+        "Tony Cross, market analyst at Trustnet Direct, said: London's FTSE 100 is finishing the session broadly flat.",
+        opts,
+      ),
+    ).toBe("London's FTSE 100 is finishing the session broadly flat");
+  });
+
   it('GIVEN a sentence too short to compress THEN it is kept whole', () => {
     expect(compressSentence('Talks end.', opts)).toBe('Talks end.');
   });
