@@ -10,6 +10,22 @@ const memo = new Map<string, KeyPoint[]>();
 const stats = { hits: 0, misses: 0 };
 
 /**
+ * Each entry's content hash, once per entry object: a digest ranks its window and then six topic subsets of the
+ * same objects, which then cost a lookup each. Entries are values: nothing in a build changes an event in place
+ * (the store hands out new objects per query), so an object's hash stays its content's.
+ */
+const signatures = new WeakMap<Event, string>();
+
+function signature(e: Event): string {
+  let s = signatures.get(e);
+  if (s === undefined) {
+    s = createHash('sha256').update(JSON.stringify(e)).digest('base64url');
+    signatures.set(e, s);
+  }
+  return s;
+}
+
+/**
  * The key of a ranking: a hash over the options, the ranker's (tunable) weights and each entry in full, so an
  * edited entry, a new entry or a changed weight is a different key; nothing can be served stale.
  */
@@ -17,7 +33,7 @@ function keyOf(events: readonly Event[], opts: RankOptions): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(opts, (_, v) => (v === Number.POSITIVE_INFINITY ? 'Infinity' : v)));
   hash.update(JSON.stringify(RANK_WEIGHTS));
-  for (const e of events) hash.update(JSON.stringify(e));
+  for (const e of events) hash.update(signature(e));
   return hash.digest('base64url');
 }
 
