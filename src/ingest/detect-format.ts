@@ -4,9 +4,16 @@ import { type DocItem, looksLikeHeadline, nextText } from './doc-items.ts';
 /**
  * How entries are laid out in the text: 'stamp-before' = headline, stamp, body (stamp right after the headline);
  * 'stamp-leading' = stamp, headline, body; 'stamp-after' = headline, body, stamp (stamp closes the entry);
+ * 'stamp-headline' = "14:05 Headline" on one line, then body (the line is split into a stamp and a headline item);
  * 'headlines' = no stamps, entries found by headline lines; 'article' = one plain article.
  */
-export type Layout = 'stamp-before' | 'stamp-leading' | 'stamp-after' | 'headlines' | 'article';
+export type Layout =
+  | 'stamp-before'
+  | 'stamp-leading'
+  | 'stamp-after'
+  | 'stamp-headline'
+  | 'headlines'
+  | 'article';
 
 /** Words in a title that say the page is a live blog. */
 const LIVE_CUE = /\b(?:live|latest|as it happened|updates|rolling coverage|minute[- ]by[- ]minute)\b/i;

@@ -1,4 +1,5 @@
 // Classifies each cleaned node once (stamp, title-like, prose, lead-in, card) so segmentation stays linear.
+import { parseDaySeparator, type SeparatorDay } from './day-separators.ts';
 import type { DocNode } from './images.ts';
 import { isKeyPointsHeading } from './key-points.ts';
 import { parseStamp, type Stamp } from './stamps.ts';
@@ -17,41 +18,53 @@ export interface DocItem {
   leadIn: boolean;
   /** Title or standfirst of a related-article card following a lead-in. */
   card: boolean;
+  /** A line that is only a day ("Tuesday 6 January"): it dates the entries below it. */
+  separator: SeparatorDay | null;
+  /** A stamp cut from a "14:05 Headline" line; the headline follows as its own item. */
+  headlineStamp: boolean;
 }
 
 /** Labels that mark a headline as a special kind of entry ("Watch:", "Opinion |", "In pictures:"). */
 export const HEADLINE_LABEL =
   /^(?:breaking(?: news)?|just in|watch|video|listen|in pictures|pictures|photos|pictured|gallery|analysis|opinion|comment|view|explainer|explained|editorial|column)\s*[:|–—]\s*/i;
 
+/** Classifies one text line on its own (no look at its neighbours). */
+export function classifyText(node: DocNode & { kind: 'text' }): DocItem {
+  const text = node.text;
+  const stamp = parseStamp(text);
+  const separator = stamp === null ? parseDaySeparator(text) : null;
+  const shape = lineShape(text);
+  const free = stamp === null && separator === null;
+  return {
+    node,
+    text,
+    stamp,
+    title: free && shape.title,
+    prose: free && shape.prose,
+    body: free && shape.body,
+    listItem: shape.listItem,
+    leadIn: free && !shape.listItem && text.endsWith(':') && shape.words <= 15,
+    card: false,
+    separator,
+    headlineStamp: false,
+  };
+}
+
 export function classify(nodes: DocNode[]): DocItem[] {
   const items: DocItem[] = nodes.map((node) => {
-    if (node.kind !== 'text') {
-      return {
-        node,
-        text: null,
-        stamp: null,
-        title: false,
-        prose: false,
-        body: false,
-        listItem: false,
-        leadIn: false,
-        card: false,
-      };
-    }
-    const text = node.text;
-    const stamp = parseStamp(text);
-    const shape = lineShape(text);
-    const free = stamp === null;
+    if (node.kind === 'text') return classifyText(node);
     return {
       node,
-      text,
-      stamp,
-      title: free && shape.title,
-      prose: free && shape.prose,
-      body: free && shape.body,
-      listItem: shape.listItem,
-      leadIn: free && !shape.listItem && text.endsWith(':') && shape.words <= 15,
+      text: null,
+      stamp: null,
+      title: false,
+      prose: false,
+      body: false,
+      listItem: false,
+      leadIn: false,
       card: false,
+      separator: null,
+      headlineStamp: false,
     };
   });
   markCards(items);

@@ -71,29 +71,40 @@ export function isNewestFirst(stamps: (Stamp | null)[]): boolean {
 /**
  * Resolves every entry's time. Stamps with a date are taken as written; time-only stamps are placed on
  * `baseDay` (the day coverage starts), moving to the next day each time the clock drops past midnight.
- * Entries without a stamp get the midpoint of their stamped neighbours, or noon of `baseDay`, flagged estimated.
+ * `sectionDays[i]`, when given, is the day of the date separator above entry i: each new section restarts the
+ * walk on its day (roll-over still applies inside it); entries outside any section carry on from the walk.
+ * Entries without a stamp get the midpoint of their stamped neighbours, or noon of their section's day (else
+ * `baseDay`), flagged estimated.
  */
 export function resolveEntryTimes(
   stamps: (Stamp | null)[],
   baseDay: DayParts | null,
   zone: string,
+  sectionDays: (DayParts | null)[] = [],
 ): EntryTime[] {
   const n = stamps.length;
   const ms: (number | null)[] = new Array(n).fill(null);
   const newestFirst = isNewestFirst(stamps);
 
-  if (baseDay) {
-    let offset = 0;
-    let previous: number | null = null;
-    for (let k = 0; k < n; k++) {
-      const i = newestFirst ? n - 1 - k : k;
-      const s = stamps[i];
-      if (!s || s.date) continue;
-      const minutes = s.hour * 60 + s.minute;
-      if (previous !== null && minutes < previous - ROLLOVER_DROP_MINUTES) offset++;
-      previous = minutes;
-      ms[i] = localMs(addDays(baseDay, offset), s.hour, s.minute, s.zone ?? zone);
+  let day = baseDay;
+  let section: DayParts | null = null;
+  let offset = 0;
+  let previous: number | null = null;
+  for (let k = 0; k < n; k++) {
+    const i = newestFirst ? n - 1 - k : k;
+    const sectionDay = sectionDays[i] ?? null;
+    if (sectionDay && sectionDay !== section) {
+      section = sectionDay;
+      day = sectionDay;
+      offset = 0;
+      previous = null;
     }
+    const s = stamps[i];
+    if (!day || !s || s.date) continue;
+    const minutes = s.hour * 60 + s.minute;
+    if (previous !== null && minutes < previous - ROLLOVER_DROP_MINUTES) offset++;
+    previous = minutes;
+    ms[i] = localMs(addDays(day, offset), s.hour, s.minute, s.zone ?? zone);
   }
   for (let i = 0; i < n; i++) {
     const s = stamps[i];
@@ -116,7 +127,9 @@ export function resolveEntryTimes(
 
   return ms.map((value, i) => {
     if (value !== null) return { time: toIso(value), estimated: false };
-    return estimateFrom(prevKnown[i], nextKnown[i], dayOnly);
+    const sectionDay = sectionDays[i] ?? null;
+    const fallback = sectionDay ? localMs(sectionDay, DAY_ONLY_HOUR, 0, zone) : dayOnly;
+    return estimateFrom(prevKnown[i], nextKnown[i], fallback);
   });
 }
 

@@ -1,5 +1,6 @@
 // Public surface of the ingest parser: parseDocument and the pieces other modules reuse.
 export { BOILERPLATE_PHRASES, CHROME_LINES, removeBoilerplate } from './boilerplate.ts';
+export { parseDaySeparator, type SeparatorDay, separatorDay } from './day-separators.ts';
 export { detectLayout, type Layout } from './detect-format.ts';
 export { isNewestFirst, resolveEntryTimes } from './entry-times.ts';
 export { detectHints } from './hints.ts';
@@ -17,6 +18,7 @@ export {
   type ResolvedOptions,
   resolveOptions,
 } from './parse-options.ts';
+export { parseStampHeadline, type StampHeadline } from './stamp-headlines.ts';
 export { parseStamp, type Stamp } from './stamps.ts';
 export { deriveTitle, firstSentence } from './title.ts';
 export { checkInputText, MAX_INPUT_BYTES } from './validate-input.ts';

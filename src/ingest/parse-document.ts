@@ -2,7 +2,8 @@
 import { fail, ok, type Result } from '../errors.ts';
 import type { Article, Event, Image, ParsedDocument } from '../store/types.ts';
 import { removeBoilerplate } from './boilerplate.ts';
-import { detectLayout, firstProse, type Layout } from './detect-format.ts';
+import { separatorDay } from './day-separators.ts';
+import { detectLayout, firstProse, type Layout, stampIndexes } from './detect-format.ts';
 import { classify, type DocItem } from './doc-items.ts';
 import { isNewestFirst, resolveEntryTimes } from './entry-times.ts';
 import { parseHeader } from './header.ts';
@@ -11,7 +12,8 @@ import { articleIdFor, eventIdForKey, eventKey } from './ids.ts';
 import { extractImages } from './images.ts';
 import { splitLists } from './lists.ts';
 import { type ParseOptions, type ResolvedOptions, resolveOptions } from './parse-options.ts';
-import { segmentEntries } from './segment-entries.ts';
+import { type RawEntry, segmentEntries } from './segment-entries.ts';
+import { splitStampHeadlines } from './stamp-headlines.ts';
 import { type DayParts, parseMetaHeader, type Stamp } from './stamps.ts';
 import { splitLines } from './text-lines.ts';
 import { deriveTitle } from './title.ts';
@@ -21,6 +23,8 @@ import { checkInputText } from './validate-input.ts';
 const META_HEADER_LINES = 3;
 
 interface EntryDraft {
+  /** Day of the date separator above the entry, if any. */
+  sectionDay: DayParts | null;
   headline: string;
   stamp: Stamp | null;
   author: string | null;
@@ -40,17 +44,63 @@ function firstTitleLine(items: DocItem[]): string | null {
   return null;
 }
 
-function draftEntry(headline: string | null, stamp: Stamp | null, body: DocItem[]): EntryDraft | null {
+/**
+ * The layout and the items to segment: a "14:05 Headline" blog (lines split into stamp and headline items) when
+ * that pattern holds at least as often as stamps on their own line, else the layout the stamps and headlines say.
+ */
+function layoutOf(items: DocItem[], title: string | null): { items: DocItem[]; layout: Layout } {
+  const split = splitStampHeadlines(items);
+  if (split && split.count >= stampIndexes(items).length)
+    return { items: split.items, layout: 'stamp-headline' };
+  return { items, layout: detectLayout(items, title) };
+}
+
+/**
+ * For each entry, the day of the last date separator above it. Separators among the entries count; so does one
+ * right above the first entry, unless it is a dated line alone (with its year, no separator below: a dateline).
+ */
+function sectionDays(
+  items: DocItem[],
+  entries: RawEntry[],
+  headerEnd: number,
+  reference: DayParts | null,
+): (DayParts | null)[] {
+  const separators: { at: number; day: DayParts }[] = [];
+  let above = headerEnd - 1;
+  while (above >= 0 && items[above].text === null) above--;
+  const top = above >= 0 ? items[above].separator : null;
+  for (let i = headerEnd; i < items.length; i++) {
+    const separator = items[i].separator;
+    const day = separator ? separatorDay(separator, reference) : null;
+    if (day) separators.push({ at: i, day });
+  }
+  const topDay = top ? separatorDay(top, reference) : null;
+  if (top && topDay && (top.year === null || separators.length > 0))
+    separators.unshift({ at: above, day: topDay });
+  let k = -1;
+  return entries.map((entry) => {
+    while (k + 1 < separators.length && separators[k + 1].at < entry.at) k++;
+    return k >= 0 ? separators[k].day : null;
+  });
+}
+
+function draftEntry(
+  headline: string | null,
+  stamp: Stamp | null,
+  body: DocItem[],
+  sectionDay: DayParts | null,
+): EntryDraft | null {
   const lines: { text: string; listItem: boolean }[] = [];
   const images: Image[] = [];
   for (const item of body) {
+    if (item.separator) continue;
     if (item.node.kind === 'image') images.push(item.node.image);
     else if (item.text !== null) lines.push({ text: item.text, listItem: item.listItem });
   }
   const { paragraphs, lists } = splitLists(headline, lines);
   if (headline === null && paragraphs.length === 0 && lists.length === 0 && images.length === 0) return null;
   const title = headline ?? (paragraphs[0] ? deriveTitle(paragraphs[0]) : (lists[0]?.title ?? 'Pictures'));
-  return { headline: title, stamp, author: stamp?.author ?? null, paragraphs, lists, images };
+  return { sectionDay, headline: title, stamp, author: stamp?.author ?? null, paragraphs, lists, images };
 }
 
 /** Assigns ids, counting repeats of the same (headline, time) oldest first so a longer snapshot keeps old ids. */
@@ -83,24 +133,26 @@ function buildDocument(text: string, opts: ResolvedOptions): Result<ParsedDocume
       break;
     }
   }
-  const items = classify(removeBoilerplate(extractImages(lines)));
-  if (!items.some((item) => item.prose)) {
+  const classified = classify(removeBoilerplate(extractImages(lines)));
+  if (!classified.some((item) => item.prose)) {
     return fail(
       'BAD_INPUT_FILE',
       'no readable article text found (no prose paragraphs after removing page furniture); is this a news article or live blog?',
     );
   }
   const knownTitle = opts.title ?? (meta?.rest ? meta.rest : null);
-  const layout: Layout = detectLayout(items, knownTitle ?? firstTitleLine(items));
+  const { items, layout } = layoutOf(classified, knownTitle ?? firstTitleLine(classified));
   const segmentation = segmentEntries(items, layout);
   const header = parseHeader(items, 0, segmentation.headerEnd, knownTitle !== null);
   const isArticle = layout === 'article';
+  const baseDay = opts.date ? dayOf(opts.date) : (meta?.date ?? header.dateline?.date ?? header.day ?? null);
+  const sections = sectionDays(items, segmentation.entries, segmentation.headerEnd, baseDay);
 
   const drafts: EntryDraft[] = [];
-  for (const raw of segmentation.entries) {
-    const draft = draftEntry(raw.headline, raw.stamp, raw.body);
+  segmentation.entries.forEach((raw, k) => {
+    const draft = draftEntry(raw.headline, raw.stamp, raw.body, sections[k]);
     if (draft) drafts.push(draft);
-  }
+  });
 
   const lede: string[] = [];
   if (header.standfirst) lede.push(header.standfirst);
@@ -116,11 +168,11 @@ function buildDocument(text: string, opts: ResolvedOptions): Result<ParsedDocume
     drafts[0].author = header.byline;
   }
 
-  const baseDay = opts.date ? dayOf(opts.date) : (meta?.date ?? header.dateline?.date ?? header.day ?? null);
   const times = resolveEntryTimes(
     drafts.map((d) => d.stamp),
     baseDay,
     opts.timezone,
+    drafts.map((d) => d.sectionDay),
   );
   const articleId = articleIdFor(opts.url, opts.source);
   const ids = assignIds(opts.source, drafts, times);

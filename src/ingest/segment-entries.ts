@@ -7,6 +7,8 @@ import { isBylineLike } from './text-lines.ts';
 
 /** One entry before enrichment: its headline line (null when it has none), stamp and body items. */
 export interface RawEntry {
+  /** Index of the item where the entry starts (its headline, or its stamp when that comes first). */
+  at: number;
   headline: string | null;
   stamp: Stamp | null;
   body: DocItem[];
@@ -29,15 +31,15 @@ function splitRun(items: DocItem[], from: number, to: number, firstIsHeadline: b
   let current: RawEntry | null = null;
   for (let i = from; i < to; i++) {
     const item = items[i];
-    if (item.stamp) continue;
+    if (item.stamp || item.separator) continue;
     const starts = (i === from && firstIsHeadline && item.title) || (i > from && looksLikeHeadline(items, i));
     if (starts) {
-      current = { headline: item.text, stamp: null, body: [] };
+      current = { at: i, headline: item.text, stamp: null, body: [] };
       entries.push(current);
       continue;
     }
     if (!current) {
-      current = { headline: null, stamp: null, body: [] };
+      current = { at: i, headline: null, stamp: null, body: [] };
       entries.push(current);
     }
     current.body.push(item);
@@ -64,6 +66,7 @@ function segmentStampBefore(items: DocItem[]): Segmentation {
     const first = parts[0]?.headline === null ? parts.shift() : undefined;
     const h = headlines[k];
     entries.push({
+      at: starts[k],
       headline: h >= 0 ? items[h].text : null,
       stamp: items[stamps[k]].stamp,
       body: first?.body ?? [],
@@ -113,7 +116,7 @@ function segmentStampAfter(items: DocItem[]): Segmentation {
     if (k === stamps.length) {
       entries.push(...parts.filter((p) => p.headline !== null || p.body.some((b) => b.prose)));
     } else {
-      if (parts.length === 0) parts.push({ headline: null, stamp: null, body: [] });
+      if (parts.length === 0) parts.push({ at: blockEnd, headline: null, stamp: null, body: [] });
       parts[parts.length - 1].stamp = stamp;
       entries.push(...parts);
     }
@@ -122,8 +125,8 @@ function segmentStampAfter(items: DocItem[]): Segmentation {
   return { headerEnd, entries };
 }
 
-function segmentStampLeading(items: DocItem[]): Segmentation {
-  const stamps = stampIndexes(items);
+/** Each stamp in `stamps` opens the entry below it; other stamps (a dateline above the first) are not entry starts. */
+function segmentStampLeading(items: DocItem[], stamps: number[]): Segmentation {
   const entries: RawEntry[] = [];
   for (let k = 0; k < stamps.length; k++) {
     const end = k + 1 < stamps.length ? stamps[k + 1] : items.length;
@@ -143,8 +146,9 @@ function segmentStampLeading(items: DocItem[]): Segmentation {
       from++;
     }
     const parts = splitRun(items, from, end, true);
-    if (parts.length === 0) parts.push({ headline: null, stamp: null, body: [] });
+    if (parts.length === 0) parts.push({ at: stamps[k], headline: null, stamp: null, body: [] });
     parts[0].stamp = stamp;
+    parts[0].at = stamps[k];
     entries.push(...parts);
   }
   return { headerEnd: stamps[0] ?? items.length, entries };
@@ -164,7 +168,7 @@ function segmentHeadlines(items: DocItem[]): Segmentation {
 function segmentArticle(items: DocItem[]): Segmentation {
   const headerEnd = headerTop(items);
   const body = items.slice(headerEnd).filter((item) => !item.stamp);
-  return { headerEnd, entries: [{ headline: null, stamp: null, body }] };
+  return { headerEnd, entries: [{ at: headerEnd, headline: null, stamp: null, body }] };
 }
 
 export function segmentEntries(items: DocItem[], layout: Layout): Segmentation {
@@ -174,7 +178,12 @@ export function segmentEntries(items: DocItem[], layout: Layout): Segmentation {
     case 'stamp-after':
       return segmentStampAfter(items);
     case 'stamp-leading':
-      return segmentStampLeading(items);
+      return segmentStampLeading(items, stampIndexes(items));
+    case 'stamp-headline':
+      return segmentStampLeading(
+        items,
+        stampIndexes(items).filter((i) => items[i].headlineStamp),
+      );
     case 'headlines':
       return segmentHeadlines(items);
     case 'article':

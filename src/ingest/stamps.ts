@@ -50,13 +50,17 @@ const ZONES: Record<string, string> = {
   MDT: 'UTC-6',
   PST: 'UTC-8',
   PDT: 'UTC-7',
+  ET: 'America/New_York',
+  PT: 'America/Los_Angeles',
 };
 
-const MONTH =
+export const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const WEEKDAY = '(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?\\s+)?';
+export const WEEKDAY = '(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?\\s+)?';
 const TIME = '(\\d{1,2})[:.](\\d{2})(?:\\s*([ap])\\.?m\\.?)?';
-const ZONE = `(?:\\s*\\(?(${Object.keys(ZONES).join('|')})\\)?)?`;
+/** The zone abbreviations the text may name, as a regex alternation. */
+export const ZONE_NAMES = Object.keys(ZONES).join('|');
+const ZONE = `(?:\\s*\\(?(${ZONE_NAMES})\\)?)?`;
 
 const TIME_FIRST = new RegExp(
   `^(?:(?:updated|posted|published)(?: at)?)?\\s*${TIME}${ZONE}(?:\\s*(?:,|\\||–|—|-|·|by)\\s*(.{2,80}))?$`,
@@ -79,7 +83,7 @@ const META_HEADER =
 const NAME_WORD = /^(?:[\p{Lu}][\p{L}'’.-]*|de|da|del|der|van|von|al|bin|le|la|du|di|and|&|by|By)$/u;
 const WEEKDAY_ONLY = /^(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?$/i;
 
-function monthNumber(name: string): number {
+export function monthNumber(name: string): number {
   return MONTHS[name.slice(0, 3).toLowerCase()] ?? 0;
 }
 
@@ -90,7 +94,7 @@ function to24h(hour: number, meridiem: string | undefined): number {
   return pm ? hour + 12 : hour;
 }
 
-function validDay(year: number, month: number, day: number): boolean {
+export function validDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200) return false;
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
@@ -109,11 +113,11 @@ function authorName(raw: string | undefined): string | null | undefined {
   return text;
 }
 
-function zoneOf(abbr: string | undefined): string | null {
+export function zoneOf(abbr: string | undefined): string | null {
   return abbr ? (ZONES[abbr.toUpperCase()] ?? null) : null;
 }
 
-function buildStamp(
+export function buildStamp(
   date: DayParts | null,
   hourText: string,
   minuteText: string,
