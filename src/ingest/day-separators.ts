@@ -33,16 +33,23 @@ export function parseDaySeparator(line: string): SeparatorDay | null {
   return day;
 }
 
+/** How far after the reference day a yearless separator may fall before it is taken as last year's. */
+const FUTURE_WINDOW_DAYS = 31;
+const DAY_MS = 86_400_000;
+
 /**
- * The calendar day of a separator. A missing year is the reference day's year, or the year before when the
- * separator's month comes after the reference month (a blog read in January with a "31 December" section).
- * Null when the year cannot be known or the day does not exist in that year (29 February).
+ * The calendar day of a separator. A missing year is the one that puts the day latest while not more than a month
+ * after the reference day: the reference year, or the year before when that would be later (a blog read in January
+ * with a "31 December" section), or the year after just across New Year (coverage starting 31 December with a
+ * "2 January" section). Null when the year cannot be known or the day does not exist in that year (29 February).
  */
 export function separatorDay(separator: SeparatorDay, reference: DayParts | null): DayParts | null {
   let year = separator.year;
   if (year === null) {
     if (!reference) return null;
-    year = separator.month > reference.month ? reference.year - 1 : reference.year;
+    const limit = Date.UTC(reference.year, reference.month - 1, reference.day) + FUTURE_WINDOW_DAYS * DAY_MS;
+    year = reference.year + 1;
+    while (Date.UTC(year, separator.month - 1, separator.day) > limit) year--;
   }
   return validDay(year, separator.month, separator.day)
     ? { year, month: separator.month, day: separator.day }

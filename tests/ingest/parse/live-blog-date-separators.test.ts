@@ -47,6 +47,11 @@ describe('GIVEN lines that are only a day', () => {
       month: 6,
       day: 3,
     });
+    expect(separatorDay({ year: null, month: 9, day: 20 }, { year: 2025, month: 8, day: 13 })).toEqual({
+      year: 2024,
+      month: 9,
+      day: 20,
+    });
     expect(separatorDay({ year: 2024, month: 12, day: 31 }, january)).toEqual({
       year: 2024,
       month: 12,
@@ -54,6 +59,17 @@ describe('GIVEN lines that are only a day', () => {
     });
     expect(separatorDay({ year: null, month: 2, day: 29 }, { year: 2025, month: 3, day: 1 })).toBeNull();
     expect(separatorDay({ year: null, month: 1, day: 5 }, null)).toBeNull();
+  });
+
+  it('THEN coverage that starts on 31 December (the document date) reads "2 January" in the new year', () => {
+    const start = { year: 2025, month: 12, day: 31 };
+    expect(separatorDay({ year: null, month: 1, day: 2 }, start)).toEqual({ year: 2026, month: 1, day: 2 });
+    expect(separatorDay({ year: null, month: 12, day: 30 }, start)).toEqual({
+      year: 2025,
+      month: 12,
+      day: 30,
+    });
+    expect(separatorDay({ year: null, month: 3, day: 1 }, start)).toEqual({ year: 2025, month: 3, day: 1 });
   });
 });
 
@@ -128,6 +144,10 @@ describe('GIVEN a newest-first blog read on 2 January with separators back to "3
     const times = parse(stripped, '2026-01-02').events.map((e) => e.time);
     expect(times[0]).toBe('2026-01-04T09:10:00.000Z');
     expect(times).not.toEqual(events.map((e) => e.time));
+  });
+
+  it('THEN the same blog given the day its coverage starts (31 December) dates every entry the same way', () => {
+    expect(parse(NEW_YEAR_BLOG, '2025-12-31').events.map((e) => e.time)).toEqual(events.map((e) => e.time));
   });
 
   it('THEN with no document date and no year anywhere the separators cannot be dated and times stay unknown', () => {
