@@ -1,8 +1,8 @@
 // "14:05 Zelensky arrives in Paris": a time and an entry headline on one line, accepted only when the pattern repeats in order.
 import { parseDaySeparator } from './day-separators.ts';
 import { classifyText, type DocItem } from './doc-items.ts';
-import { buildStamp, type Stamp, ZONE_NAMES, zoneOf } from './stamps.ts';
-import { isBylineLike, lineShape } from './text-lines.ts';
+import { buildStamp, parseStamp, type Stamp, ZONE_NAMES, zoneOf } from './stamps.ts';
+import { isBylineLike, isListItem, wordCount } from './text-lines.ts';
 
 /** A line split into its stamp and its headline. */
 export interface StampHeadline {
@@ -20,8 +20,11 @@ const TIMED_LINE = new RegExp(
     `(?:\\s*\\(?(${ZONE_NAMES})\\)?(?![\\p{L}\\p{N}]))?\\s*(?:[:|–—-]\\s*)?(.+)$`,
   'iu',
 );
-/** A headline opens with a capital, a figure or a quotation mark. */
-const HEADLINE_START = /^[\p{Lu}\p{N}"'“‘«]/u;
+/** A headline opens with a capital, a figure, a currency sign, a hashtag or a quotation mark. */
+const HEADLINE_START = /^[\p{Lu}\p{N}\p{Sc}#"'“‘«]/u;
+/** Most words in a headline. */
+const MAX_HEADLINE_WORDS = 25;
+const MAX_HEADLINE_LENGTH = 220;
 
 /** Fewest "14:05 Headline" lines, each followed by body text, for a document to be laid out that way. */
 const MIN_TIMED_HEADLINES = 3;
@@ -30,13 +33,25 @@ const DAY_CHANGE_MINUTES = 180;
 /** Share of steps that may run against the blog's direction by less than a day change (late edits). */
 const MAX_DISORDER = 0.2;
 
+/**
+ * Headline-shaped: a short line that does not end as a statement or lead-in (".", "…", ":", ";", ","); one word
+ * ("Goodnight") and an exclamation or question ("That's all for today!") are headlines after a time.
+ */
+function isHeadlineShaped(text: string): boolean {
+  if (text.length > MAX_HEADLINE_LENGTH || !HEADLINE_START.test(text) || isListItem(text)) return false;
+  const words = wordCount(text);
+  if (words < 1 || words > MAX_HEADLINE_WORDS) return false;
+  const last = text.replace(/["'”’»)\]]+$/u, '').slice(-1);
+  return last !== '' && !'.…:;,'.includes(last);
+}
+
 /** Splits "14:05 GMT - Talks resume" into its stamp and headline; null when the rest is not headline-shaped. */
 export function parseStampHeadline(line: string): StampHeadline | null {
-  if (line.length > 260) return null;
+  if (line.length > 260 || parseStamp(line)) return null;
   const m = TIMED_LINE.exec(line);
   if (!m) return null;
   const headline = m[5].trim();
-  if (!HEADLINE_START.test(headline) || !lineShape(headline).title) return null;
+  if (!isHeadlineShaped(headline)) return null;
   if (isBylineLike(headline) || parseDaySeparator(headline)) return null;
   const stamp = buildStamp(null, m[1], m[2], m[3], zoneOf(m[4]), null);
   if (!stamp) return null;
@@ -115,7 +130,8 @@ export function splitStampHeadlines(items: DocItem[]): { items: DocItem[]; count
     const { stamp, stampText, headline } = parsed[i] as StampHeadline;
     const stampItem = classifyText({ kind: 'text', text: stampText });
     out.push({ ...stampItem, stamp, title: false, prose: false, body: false, headlineStamp: true });
-    out.push(classifyText({ kind: 'text', text: headline }));
+    const headlineItem = classifyText({ kind: 'text', text: headline });
+    out.push({ ...headlineItem, title: true, prose: false, body: false, leadIn: false });
   }
   return { items: out, count: accepted.length };
 }

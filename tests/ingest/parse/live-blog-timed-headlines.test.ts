@@ -38,6 +38,16 @@ describe('GIVEN lines that open with a time', () => {
     );
   });
 
+  it('THEN one-word, exclaimed and money headlines count; statements and lead-ins do not', () => {
+    expect(parseStampHeadline('22:30 Goodnight')?.headline).toBe('Goodnight');
+    expect(parseStampHeadline("18:00 That's all for today!")?.headline).toBe("That's all for today!");
+    expect(parseStampHeadline('15:43 £20m air hangar unveiled in sculpture park')?.headline).toBe(
+      '£20m air hangar unveiled in sculpture park',
+    );
+    expect(parseStampHeadline('16:02 John Kerry speaking:')).toBeNull();
+    expect(parseStampHeadline('00:04 French government boosts security in the capital.')).toBeNull();
+  });
+
   it('THEN a zone must be a whole word and am/pm must not eat the headline', () => {
     expect(parseStampHeadline('14:05 Estonia closes border crossings')).toMatchObject({
       stamp: { zone: null },
@@ -120,6 +130,39 @@ describe('GIVEN a newest-first blog with "14:05 Headline" lines in mixed house s
     const kyiv = parse(PARIS_BLOG, '2026-01-06', 'Europe/Kyiv').events;
     expect(kyiv[0].time).toBe('2026-01-06T12:05:00.000Z');
     expect(kyiv[1].time).toBe('2026-01-06T13:48:00.000Z'); // "13:48 GMT" names its zone
+  });
+});
+
+describe('GIVEN a local-news blog with one-word and exclaimed headlines', () => {
+  it('THEN those lines still open entries with their own headline, not one taken from the body', () => {
+    const text = [
+      'Shropshire live: updates on Wednesday',
+      'Follow the latest news, travel and weather from across the county.',
+      "18:00 That's all for today!",
+      'We will be back tomorrow morning from 08:00 with more news.',
+      '17:12 Goodnight',
+      'Thanks for joining us on what has been a busy day for the county.',
+      '16:40 M54 westbound reopens after crash',
+      'The motorway reopened after a lorry crash closed two lanes for most of the afternoon.',
+    ].join('\n\n');
+    const { events } = parse(text, '2016-08-17', 'UTC');
+    expect(events.map((e) => [e.headline, e.time, e.paragraphs])).toEqual([
+      [
+        "That's all for today!",
+        '2016-08-17T18:00:00.000Z',
+        ['We will be back tomorrow morning from 08:00 with more news.'],
+      ],
+      [
+        'Goodnight',
+        '2016-08-17T17:12:00.000Z',
+        ['Thanks for joining us on what has been a busy day for the county.'],
+      ],
+      [
+        'M54 westbound reopens after crash',
+        '2016-08-17T16:40:00.000Z',
+        ['The motorway reopened after a lorry crash closed two lanes for most of the afternoon.'],
+      ],
+    ]);
   });
 });
 
