@@ -47,9 +47,9 @@ function isHeadlineShaped(text: string): boolean {
 
 /** Splits "14:05 GMT - Talks resume" into its stamp and headline; null when the rest is not headline-shaped. */
 export function parseStampHeadline(line: string): StampHeadline | null {
-  if (line.length > 260 || parseStamp(line)) return null;
+  if (line.length > 260) return null;
   const m = TIMED_LINE.exec(line);
-  if (!m) return null;
+  if (!m || parseStamp(line)) return null;
   const headline = m[5].trim();
   if (!isHeadlineShaped(headline)) return null;
   if (isBylineLike(headline) || parseDaySeparator(headline)) return null;

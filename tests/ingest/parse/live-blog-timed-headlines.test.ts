@@ -166,6 +166,41 @@ describe('GIVEN a local-news blog with one-word and exclaimed headlines', () => 
   });
 });
 
+describe('GIVEN a "14:05 Headline" blog with a byline, a dated stamp and Key Points above the entries, and no --date', () => {
+  it('THEN the header keeps its parts and the dateline gives the entries their day', () => {
+    const text = [
+      'Ukraine war live: Zelensky in Paris for security talks',
+      'By Jane Dalton',
+      'Tuesday 6 January 2026 14:20 GMT',
+      "Ukraine's president is meeting European leaders in Paris to discuss security guarantees.",
+      'Key Points',
+      '- Zelensky arrives in Paris',
+      '- Starmer says UK ready to lead force',
+      '14:05 Zelensky arrives in Paris',
+      'Volodymyr Zelensky has landed at Orly airport, his office said.',
+      '13:48 Starmer: UK ready to lead multinational force',
+      'Sir Keir Starmer told reporters the UK was ready to put troops on the ground once a ceasefire holds.',
+      '12:55 Drones shot down over Kyiv region overnight',
+      "Ukraine's air force said it downed 38 of 52 drones launched by Russia overnight.",
+    ].join('\n\n');
+    const result = parseDocument(text, { source: 'fixture.txt', timezone: 'Europe/London' });
+    if (!result.ok) throw new Error(result.error.message);
+    const { article, events } = result.value;
+    expect(article.editorKeyPoints).toEqual([
+      'Zelensky arrives in Paris',
+      'Starmer says UK ready to lead force',
+    ]);
+    expect(article.lede).toEqual([
+      "Ukraine's president is meeting European leaders in Paris to discuss security guarantees.",
+    ]);
+    expect(events.map((e) => [e.headline, e.time])).toEqual([
+      ['Zelensky arrives in Paris', '2026-01-06T14:05:00.000Z'],
+      ['Starmer: UK ready to lead multinational force', '2026-01-06T13:48:00.000Z'],
+      ['Drones shot down over Kyiv region overnight', '2026-01-06T12:55:00.000Z'],
+    ]);
+  });
+});
+
 describe('GIVEN an oldest-first blog with a 12-hour clock that runs past midnight, in US Eastern time', () => {
   const text = [
     'Live: Senate debates Ukraine aid through the night',
