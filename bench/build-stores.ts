@@ -5,7 +5,7 @@
 import { loadEnricher } from '../src/app/enricher.ts';
 import { prepareFiles, writePrepared } from '../src/app/ingest-files.ts';
 import type { ParsedDocument } from '../src/store/types.ts';
-import { eventCount, openBenchDatabase, replicateInto } from './corpus/bench-stores.ts';
+import { eventCount, openBenchDatabase, replicateInSql } from './corpus/bench-stores.ts';
 import { ensureCorpus } from './corpus/corpus-cache.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -41,7 +41,7 @@ if (!args.has('--no-1m')) {
       db,
       kept.map((doc) => ({ file: doc.article.source, doc })),
     );
-  await replicateInto(db, kept, 1_000_000, { onProgress: (n) => n % 50_000 < 500 && log(`1M store: ${n}`) });
+  await replicateInSql(db, 1_000_000, { onProgress: (n) => log(`1M store: ${n}`) });
   log(`1M store: ${await eventCount(db)} events`);
   await db.close();
 }
@@ -53,9 +53,7 @@ if (args.has('--pglite-1m')) {
       db,
       kept.map((doc) => ({ file: doc.article.source, doc })),
     );
-  await replicateInto(db, kept, 1_000_000, {
-    onProgress: (n) => n % 50_000 < 500 && log(`1M PGlite store: ${n}`),
-  });
+  await replicateInSql(db, 1_000_000, { onProgress: (n) => log(`1M store: ${n}`) });
   log(`1M PGlite store: ${await eventCount(db)} events`);
   await db.close();
 }

@@ -13,7 +13,7 @@ import {
   type Engine,
   eventCount,
   openBenchDatabase,
-  replicateInto,
+  replicateInSql,
   STORES_DIR,
 } from './corpus/bench-stores.ts';
 import { benchStory, type CachedCorpus, ensureCorpus } from './corpus/corpus-cache.ts';
@@ -130,18 +130,20 @@ async function main() {
       await openBenchDatabase('pglite', 'quick-100k'),
       await openBenchDatabase('postgres', 'quick_100k'),
     ];
-    for (const s of stores100k) {
-      if ((await eventCount(s.db)) < 100_000) {
+    // Both stores at once: PGlite copies on this thread, Postgres in the server (the other core).
+    await Promise.all(
+      stores100k.map(async (s) => {
+        if ((await eventCount(s.db)) >= 100_000) return;
         log(`building ${s.engine} 100k store by replicating the ingested 1k corpus`);
         await writePrepared(
           s.db,
           kept.map((doc) => ({ file: doc.article.source, doc })),
         );
-        await replicateInto(s.db, kept, 100_000, {
-          onProgress: (n) => n % 10_000 < 300 && log(`${s.engine} ${n}`),
+        await replicateInSql(s.db, 100_000, {
+          onProgress: (n) => n % 20_000 < 1000 && log(`${s.engine} ${n}`),
         });
-      }
-    }
+      }),
+    );
   } else {
     stores100k = ingestDbs;
   }
@@ -169,8 +171,8 @@ async function main() {
           store1m.db,
           kept.map((doc) => ({ file: doc.article.source, doc })),
         );
-      await replicateInto(store1m.db, kept, 1_000_000, {
-        onProgress: (n) => n % 50_000 < 500 && log(`1M store: ${n}`),
+      await replicateInSql(store1m.db, 1_000_000, {
+        onProgress: (n) => log(`1M store: ${n}`),
       });
     }
     log('commands at 1M on postgres');

@@ -3,7 +3,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { writePrepared } from '../../src/app/ingest-files.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { createPgliteDatabase } from '../../src/store/pglite-database.ts';
 import { ensurePlannerStats } from '../../src/store/planner-stats.ts';
@@ -104,36 +103,92 @@ export function spanDays(docs: ParsedDocument[]): number {
   return Math.max(1, Math.ceil((Math.max(...ms) - Math.min(...ms)) / 86_400_000) + 1);
 }
 
+/** Copy k's id suffix (the same as replicateDocument's). */
+function copyTag(k: number): string {
+  return `~r${k}`;
+}
+
 /**
- * Grows a store to `target` events by writing copies of `base` (already parsed and enriched by the real path),
- * each copy shifted past the previous one in time, through the store's own batched ingest.
- * Copies already present are skipped (ingest is idempotent), so an interrupted build resumes.
+ * Grows a store to `target` events by copying its original rows (ids without a copy tag) inside the database:
+ * copy k shifts every time by k × the originals' span in days and tags ids, sources and duplicate links like
+ * replicateDocument. Generated search columns, indexes and the count triggers apply as on ingest; the last copy
+ * takes whole articles (id order) while they fit. Copies already present are skipped, so a build resumes.
+ * Far faster than writing copies through ingest (no row passes through JavaScript); for bench stores only.
  */
-export async function replicateInto(
+export async function replicateInSql(
   db: Database,
-  base: ParsedDocument[],
   target: number,
-  opts: { firstCopy?: number; docsPerTransaction?: number; onProgress?: (events: number) => void } = {},
+  opts: { onProgress?: (events: number) => void } = {},
 ): Promise<number> {
-  const perCopy = base.reduce((n, d) => n + d.events.length, 0);
-  const days = spanDays(base);
+  const ORIGINAL = `NOT LIKE '%~r%'`;
+  const base = await db.query<{ n: number; days: number }>(
+    `SELECT count(*)::int AS n,
+            coalesce(ceil(extract(epoch FROM max(time) - min(time)) / 86400)::int + 1, 1) AS days
+     FROM events WHERE article_id ${ORIGINAL}`,
+  );
+  const perCopy = Number(base.rows[0]?.n ?? 0);
+  const days = Math.max(1, Number(base.rows[0]?.days ?? 1));
   let have = await eventCount(db);
-  const perTx = opts.docsPerTransaction ?? 50;
-  for (let k = opts.firstCopy ?? 1; have < target; k++) {
-    const copies = [];
-    let events = 0;
-    for (const doc of base) {
-      if (have + events >= target) break;
-      copies.push(replicateDocument(doc, k, k * days));
-      events += doc.events.length;
-    }
-    for (let i = 0; i < copies.length; i += perTx) {
-      const batch = copies.slice(i, i + perTx).map((doc) => ({ file: doc.article.source, doc }));
-      const reports = await writePrepared(db, batch);
-      have += reports.reduce((n, r) => n + r.added.length, 0);
-      opts.onProgress?.(have);
-    }
-    if (events === 0 || perCopy === 0) break;
+  if (perCopy === 0) return have;
+  const source = (column: string) => `regexp_replace(${column}, '(\\.txt)?$', $1 || '\\1')`;
+  for (let k = 1; have < target; k++) {
+    const tag = copyTag(k);
+    const present = await db.query(`SELECT 1 FROM articles WHERE id LIKE '%' || $1 LIMIT 1`, [tag]);
+    if (present.rows.length > 0) continue;
+    // Whole articles of the originals (id order) while the copy fits under the target.
+    const room = target - have;
+    const shift = `${k * days} days`;
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `CREATE TEMP TABLE IF NOT EXISTS bench_copy_articles (id text PRIMARY KEY) ON COMMIT DELETE ROWS`,
+      );
+      await tx.query(
+        `INSERT INTO bench_copy_articles (id)
+         SELECT id FROM (
+           SELECT a.id, sum(count(e.id)) OVER (ORDER BY a.id) AS upto
+           FROM articles a LEFT JOIN events e ON e.article_id = a.id
+           WHERE a.id ${ORIGINAL} GROUP BY a.id
+         ) s WHERE upto <= $1 OR $1 >= $2`,
+        [room, perCopy],
+      );
+      await tx.query(
+        `INSERT INTO articles (id, source, outlet, title, url, published_at, kind, lede, editor_key_points, timezone,
+                               story_id, content_hash)
+         SELECT a.id || $1, ${source('a.source')}, a.outlet, a.title, a.url, a.published_at + $2::interval, a.kind,
+                a.lede, a.editor_key_points, a.timezone, a.story_id, a.content_hash
+         FROM articles a JOIN bench_copy_articles c ON c.id = a.id`,
+        [tag, shift],
+      );
+      await tx.query(
+        `INSERT INTO events (id, article_id, source, headline, time, time_estimated, author, paragraphs, body, lists,
+                             quotes, entities, topics, duplicate_of, hints, images, position, content_hash)
+         SELECT e.id || $1, e.article_id || $1, ${source('e.source')}, e.headline, e.time + $2::interval,
+                e.time_estimated, e.author, e.paragraphs, e.body, e.lists, e.quotes, e.entities, e.topics,
+                e.duplicate_of || $1, e.hints, e.images, e.position, e.content_hash
+         FROM events e JOIN bench_copy_articles c ON c.id = e.article_id`,
+        [tag, shift],
+      );
+      await tx.query(
+        `INSERT INTO quotes (event_id, ord, speaker, speaker_id, text, time)
+         SELECT q.event_id || $1, q.ord, q.speaker, q.speaker_id, q.text, q.time + $2::interval
+         FROM quotes q JOIN events e ON e.id = q.event_id JOIN bench_copy_articles c ON c.id = e.article_id`,
+        [tag, shift],
+      );
+      await tx.query(
+        `INSERT INTO lists (event_id, ord, title, items, items_text, declared_count, time)
+         SELECT l.event_id || $1, l.ord, l.title, l.items, l.items_text, l.declared_count, l.time + $2::interval
+         FROM lists l JOIN events e ON e.id = l.event_id JOIN bench_copy_articles c ON c.id = e.article_id`,
+        [tag, shift],
+      );
+    });
+    const before = have;
+    have = await eventCount(db);
+    opts.onProgress?.(have);
+    if (have === before) break;
+    // PGlite answers without I/O, so its awaits never leave the microtask queue: yield, so a Postgres build
+    // running beside it (its socket replies wait for the event loop) advances too.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  await db.exec('ANALYZE events, quotes, lists, articles');
   return have;
 }
