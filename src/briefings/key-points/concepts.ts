@@ -30,25 +30,25 @@ function computeConcepts(text: string): string[] {
   return [...out];
 }
 
-/** Concept weights over entries (each a list of its texts' concepts): (entries holding it)^power, times `unigramWeight` for single words; concepts fewer than `minEntries` entries hold weigh nothing. */
+/** The distinct concepts of an entry's texts (its sentences, and its headline when used). */
+export function entryConcepts(texts: readonly string[]): readonly string[] {
+  const out = new Set<string>();
+  for (const t of texts) for (const c of conceptsOf(t)) out.add(c);
+  return [...out];
+}
+
+/**
+ * Concept weights over entries (each the list of its distinct concepts): (entries holding it)^power, times
+ * `unigramWeight` for single words; concepts fewer than `minEntries` entries hold weigh nothing.
+ */
 export function conceptWeights(
-  entries: readonly (readonly (readonly string[])[])[],
+  entries: readonly (readonly string[])[],
   minEntries: number,
   unigramWeight: number,
   power = 1,
 ): Map<string, number> {
-  // Each entry is a list of texts' concepts; an entry counts once per concept however many of its texts hold it.
   const df = new Map<string, number>();
-  const lastEntry = new Map<string, number>();
-  entries.forEach((texts, entry) => {
-    for (const concepts of texts) {
-      for (const c of concepts) {
-        if (lastEntry.get(c) === entry) continue;
-        lastEntry.set(c, entry);
-        df.set(c, (df.get(c) ?? 0) + 1);
-      }
-    }
-  });
+  for (const concepts of entries) for (const c of concepts) df.set(c, (df.get(c) ?? 0) + 1);
   const weights = new Map<string, number>();
   for (const [c, n] of df) {
     if (n < minEntries) continue;

@@ -3,9 +3,9 @@ import type { Event } from '../../store/types.ts';
 import { candidatePool, DEFAULT_POOL_SIZE } from './candidate-pool.ts';
 import { graphCentrality } from './centrality.ts';
 import { compressSentence } from './compress.ts';
-import { conceptsOf, conceptWeights } from './concepts.ts';
+import { conceptsOf, conceptWeights, entryConcepts } from './concepts.ts';
 import { isEligible } from './eligibility.ts';
-import { entryFeatures } from './entry-features.ts';
+import { type EntryFeatures, entryFeatures } from './entry-features.ts';
 import { keySentence } from './key-sentence.ts';
 import { storyClusters, storySimilarity } from './story-clusters.ts';
 import { contentStems, wordCount } from './text.ts';
@@ -114,6 +114,22 @@ export const RANK_WEIGHTS = {
   /** The same exponent when the bullet is a sentence (the entry has no usable headline). */
   sentenceStoryCoverage: 2,
 };
+
+/** Each entry's distinct concepts, kept as long as its (shared, cached) features object lives. */
+const entryConceptCache = new WeakMap<EntryFeatures, { headline: string; concepts: readonly string[] }>();
+
+function conceptsOfEntry(
+  features: EntryFeatures,
+  headline: string,
+  useHeadlines: boolean,
+): readonly string[] {
+  const head = useHeadlines ? headline.trim() : '';
+  const hit = entryConceptCache.get(features);
+  if (hit && hit.headline === head) return hit.concepts;
+  const concepts = entryConcepts(head ? [...features.sentences, head] : features.sentences);
+  entryConceptCache.set(features, { headline: head, concepts });
+  return concepts;
+}
 
 const compressCache = new Map<string, string>();
 
@@ -405,11 +421,7 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
 
   // Concepts: word pairs weighted by how many of the pool's entries repeat them.
   const weights = conceptWeights(
-    window.map((e, i) => {
-      const texts = bodies[i].map((sentence) => conceptsOf(sentence));
-      if (useHeadlines && e.headline.trim()) texts.push(conceptsOf(e.headline));
-      return texts;
-    }),
+    pool.map((i) => conceptsOfEntry(features[i], all[i].headline, useHeadlines)),
     W.conceptMinEntries,
     W.unigramConcepts,
     W.conceptPower,

@@ -1,6 +1,6 @@
 // GIVEN entry texts THEN concepts are stemmed word pairs and content words, weighted by how many entries repeat them.
 import { describe, expect, it } from 'vitest';
-import { conceptsOf, conceptWeights } from '../../../src/briefings/key-points/concepts.ts';
+import { conceptsOf, conceptWeights, entryConcepts } from '../../../src/briefings/key-points/concepts.ts';
 
 describe('concepts', () => {
   it('GIVEN a sentence THEN pairs of two stop words are skipped and content words are stemmed', () => {
@@ -15,10 +15,10 @@ describe('concepts', () => {
 
   it('GIVEN entries THEN a concept weighs the number of entries holding it, once it reaches the minimum', () => {
     const docs = [
-      [conceptsOf('Ceasefire talks resume in Riyadh')],
+      entryConcepts(['Ceasefire talks resume in Riyadh']),
       // Two texts of one entry hold the pair: the entry counts once.
-      [conceptsOf('Ceasefire talks stall again'), conceptsOf('Ceasefire talks')],
-      [conceptsOf('Drone strike on Kharkiv')],
+      entryConcepts(['Ceasefire talks stall again', 'Ceasefire talks']),
+      entryConcepts(['Drone strike on Kharkiv']),
     ];
     const w = conceptWeights(docs, 2, 0.5);
     expect(w.get('ceasefir talk')).toBe(2);
