@@ -24,12 +24,13 @@ export interface DigestQuery {
 const KEY_POINTS = 5;
 const HIGHLIGHTS_PER_TOPIC = 3;
 /**
- * Entries of one topic the ranker's pairwise steps compare for its highlights (its own cheap score picks them, plus
- * the most corroborated): 3 bullets need far fewer candidates than the 5 Key Points of the whole window, and the six
- * topic rankings were half of a digest's build time (100k store: 70 → 35 ms per digest; 69% of bullets unchanged).
+ * Entries of one topic the ranker's pairwise steps compare when the window's ranking left the topic without a
+ * highlight (its own cheap score picks them, plus the most corroborated): 3 bullets need far fewer candidates.
  */
 export const HIGHLIGHT_POOL = 40;
 const MAX_TOPICS = 6;
+/** The window's ranking runs this many times deeper than the bullets the digest shows, so topics find theirs in it. */
+const RANKED_MARGIN = 2;
 const MAX_LISTS = 3;
 const MAX_QUOTES = 5;
 
@@ -61,6 +62,13 @@ export async function buildDigest(query: DigestQuery, input: BriefingDeps): Prom
   const planned: Array<{ heading: string; items: PlannedItem[] }> = [];
   const used = new Set<string>();
 
+  // One ranking of the window serves the Key Points (its first bullets: the ranker picks greedily, so they are the
+  // same as a 5-bullet ranking's) and the topic highlights (its later bullets that carry the topic).
+  const topics = digestTopics(events, asked, deps);
+  const ranked = rankKeyPointsMemo(events, {
+    n: KEY_POINTS + topics.length * HIGHLIGHTS_PER_TOPIC * RANKED_MARGIN,
+  });
+
   // Key points: the editors' list when the window is one article that has one (and no topic filter).
   const editors = asked ? null : await editorsList(all, deps, articles.get);
   if (editors) {
@@ -68,15 +76,21 @@ export async function buildDigest(query: DigestQuery, input: BriefingDeps): Prom
     for (const p of points) used.add(p.event.id);
     planned.push({ heading: "Key Points (the editors')", items: points });
   } else {
-    const points = rankKeyPointsMemo(events, { n: KEY_POINTS });
+    const points = ranked.slice(0, KEY_POINTS);
     for (const p of points) used.add(p.event.id);
     planned.push({ heading: 'Key Points', items: points });
   }
 
-  // Highlights per topic: topics asked for, or the on-story topics with most entries.
-  for (const topic of digestTopics(events, asked, deps)) {
-    const rest = events.filter((e) => e.topics.includes(topic) && !used.has(e.id));
-    const points = rankKeyPointsMemo(rest, { n: HIGHLIGHTS_PER_TOPIC, poolSize: HIGHLIGHT_POOL });
+  // Highlights per topic: topics asked for, or the on-story topics with most entries. A topic the window's
+  // ranking leaves without a bullet is ranked on its own.
+  for (const topic of topics) {
+    let points = ranked
+      .filter((p) => p.event.topics.includes(topic) && !used.has(p.event.id))
+      .slice(0, HIGHLIGHTS_PER_TOPIC);
+    if (points.length === 0) {
+      const rest = events.filter((e) => e.topics.includes(topic) && !used.has(e.id));
+      points = rankKeyPointsMemo(rest, { n: HIGHLIGHTS_PER_TOPIC, poolSize: HIGHLIGHT_POOL });
+    }
     if (points.length === 0) continue;
     for (const p of points) used.add(p.event.id);
     planned.push({ heading: topicLabel(story, topic), items: points });
