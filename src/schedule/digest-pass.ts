@@ -3,11 +3,11 @@ import type { Briefing } from '../briefings/briefing.ts';
 import type { ClaimInput, LedgerEntry } from '../store/delivery-ledger.ts';
 import type { ScheduledSubscription } from '../store/subscription-store.ts';
 import { type DeliveryJob, deliverOne } from './deliver-one.ts';
+import { createDeliveryPool } from './delivery-pool.ts';
 import { DEFAULT_CATCH_UP, dueStatus, dueWindows } from './due-time.ts';
 import { emptyReport, type PassReport, type SchedulerDeps } from './scheduler-deps.ts';
 
 const DAY_MS = 24 * 3600_000;
-const DEFAULT_CONCURRENCY = 16;
 
 /** The key deliveries share when they carry the same digest: window, topics (and the zone its times show in). */
 export function contentKey(
@@ -15,22 +15,6 @@ export function contentKey(
   sub: { topics: string[]; timezone: string },
 ): string {
   return `${entry.windowFrom ?? 'latest'}|${entry.windowTo ?? 'latest'}|${[...sub.topics].sort().join(',')}|${sub.timezone}`;
-}
-
-/** Runs a pool of `concurrency` workers over the items; each item's failure stays its own. */
-export async function runPool<T>(
-  items: T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let i = 0;
-  const worker = async () => {
-    while (i < items.length) {
-      const item = items[i++];
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
 
 interface Candidate {
@@ -59,15 +43,25 @@ async function dueCandidates(
     [...new Set(all.map((c) => c.windowKey))],
   );
   const open = all.filter((c) => !taken.has(`${c.sub.id}|${c.windowKey}`));
-  // Replicas start at different points of the list, so they mostly claim different windows.
-  const offset = open.length ? Math.floor(Math.random() * open.length) : 0;
+  // Replicas start at different subscriptions of the list, so they mostly claim different windows; a
+  // subscription's windows stay together, oldest first (its channel gets them in order).
+  const starts = open.flatMap((c, i) => (i === 0 || open[i - 1]?.sub.id !== c.sub.id ? [i] : []));
+  const offset = starts.length ? (starts[Math.floor(Math.random() * starts.length)] ?? 0) : 0;
   return [...open.slice(offset), ...open.slice(0, offset)];
 }
 
-/** Claims a batch of candidates (the database decides: ON CONFLICT DO NOTHING); records missed and empty ones. */
-async function claimBatch(deps: SchedulerDeps, batch: Candidate[], now: Date, report: PassReport) {
+/**
+ * Claims a batch of candidates (the database decides: ON CONFLICT DO NOTHING), handing each claimed job to
+ * `take` at once; records missed and empty ones.
+ */
+async function claimBatch(
+  deps: SchedulerDeps,
+  batch: Candidate[],
+  now: Date,
+  report: PassReport,
+  take: (job: DeliveryJob) => void,
+): Promise<void> {
   const policy = { ...DEFAULT_CATCH_UP, ...deps.catchUp };
-  const jobs: DeliveryJob[] = [];
   for (const { sub, windowKey, dueAt } of batch) {
     if (deps.stopping?.()) break;
     const status = dueStatus(dueAt, now, policy);
@@ -91,9 +85,8 @@ async function claimBatch(deps: SchedulerDeps, batch: Candidate[], now: Date, re
     const entry = await deps.ledger.claim({ ...base, windowFrom: from, windowTo: dueAt });
     if (!entry) continue;
     report.claimed++;
-    jobs.push({ entry, sub, resumed: false });
+    take({ entry, sub, resumed: false });
   }
-  return jobs;
 }
 
 /** Takes over deliveries whose replica died (expired lease); drops those no longer owed. */
@@ -175,83 +168,74 @@ function createContentCache(deps: SchedulerDeps, report: PassReport) {
   };
 }
 
-/** Delivers held jobs with a pool, renewing their leases while the fan-out runs. */
+/** Delivers one held job: every outcome ends with the ledger row finished or released, and is counted. */
+async function deliverHeld(
+  deps: SchedulerDeps,
+  job: DeliveryJob,
+  report: PassReport,
+  content: ContentCache,
+): Promise<void> {
+  const { entry } = job;
+  const log = deps.log ?? (() => {});
+  try {
+    if (deps.stopping?.() && !job.resumed && entry.partsSent === 0) {
+      await deps.ledger.release(entry.id, 'shutting down');
+      report.released++;
+      return;
+    }
+    const publisher = deps.publishers[job.sub.platform];
+    if (!publisher) {
+      await deps.ledger.release(entry.id, `no ${job.sub.platform} publisher configured`);
+      report.released++;
+      return;
+    }
+    let briefing: Briefing | null;
+    try {
+      briefing = await content.briefing(job);
+    } catch (err) {
+      log('digest.build_failed', { delivery: entry.id, error: String(err) });
+      await deps.ledger.release(entry.id, `digest build failed: ${String(err)}`);
+      report.released++;
+      return;
+    }
+    const messages = briefing ? content.render(job, briefing) : [];
+    if (messages.length === 0) {
+      await deps.ledger.finish(entry.id, 'skipped', { error: 'no new coverage' });
+      report.skipped++;
+      return;
+    }
+    const outcome = await deliverOne(job, publisher, messages, deps, report);
+    if (outcome === 'sent') {
+      report.sent++;
+      if (entry.late) report.late++;
+    } else if (outcome === 'paused') report.paused++;
+    else if (outcome === 'failed') report.failed++;
+    else if (outcome === 'released') report.released++;
+    log('delivery.done', { delivery: entry.id, channel: job.sub.channel, outcome, window: entry.windowKey });
+  } catch (err) {
+    log('delivery.crashed', { delivery: entry.id, error: err instanceof Error ? err.message : String(err) });
+    await deps.ledger.release(entry.id, String(err)).catch(() => {});
+    report.released++;
+  }
+}
+
+/** Delivers held jobs (alerts, backfills) through a delivery pool, renewing their leases until each ends. */
 export async function fanOut(
   deps: SchedulerDeps,
   jobs: DeliveryJob[],
   report: PassReport,
   content: ContentCache = createContentCache(deps, report),
 ): Promise<void> {
-  if (jobs.length === 0) return;
-  const log = deps.log ?? (() => {});
-  const held = new Set(jobs.map((j) => j.entry.id));
-  const heartbeat = setInterval(
-    () =>
-      void deps.ledger.renew([...held]).catch((err) => log('ledger.renew_failed', { error: String(err) })),
-    Math.max(50, Math.floor(deps.ledger.leaseMs / 3)),
-  );
-  try {
-    await runPool(jobs, deps.concurrency ?? DEFAULT_CONCURRENCY, async (job) => {
-      const { entry } = job;
-      try {
-        if (deps.stopping?.() && !job.resumed && entry.partsSent === 0) {
-          await deps.ledger.release(entry.id, 'shutting down');
-          report.released++;
-          return;
-        }
-        const publisher = deps.publishers[job.sub.platform];
-        if (!publisher) {
-          await deps.ledger.release(entry.id, `no ${job.sub.platform} publisher configured`);
-          report.released++;
-          return;
-        }
-        let briefing: Briefing | null;
-        try {
-          briefing = await content.briefing(job);
-        } catch (err) {
-          log('digest.build_failed', { delivery: entry.id, error: String(err) });
-          await deps.ledger.release(entry.id, `digest build failed: ${String(err)}`);
-          report.released++;
-          return;
-        }
-        const messages = briefing ? content.render(job, briefing) : [];
-        if (messages.length === 0) {
-          await deps.ledger.finish(entry.id, 'skipped', { error: 'no new coverage' });
-          report.skipped++;
-          return;
-        }
-        const outcome = await deliverOne(job, publisher, messages, deps, report);
-        if (outcome === 'sent') {
-          report.sent++;
-          if (entry.late) report.late++;
-        } else if (outcome === 'paused') report.paused++;
-        else if (outcome === 'failed') report.failed++;
-        else if (outcome === 'released') report.released++;
-        log('delivery.done', {
-          delivery: entry.id,
-          channel: job.sub.channel,
-          outcome,
-          window: entry.windowKey,
-        });
-      } catch (err) {
-        log('delivery.crashed', {
-          delivery: entry.id,
-          error: err instanceof Error ? err.message : String(err),
-        });
-        await deps.ledger.release(entry.id, String(err)).catch(() => {});
-        report.released++;
-      } finally {
-        held.delete(entry.id);
-      }
-    });
-  } finally {
-    clearInterval(heartbeat);
-  }
+  const pool = createDeliveryPool(deps, (job) => deliverHeld(deps, job, report, content));
+  for (const job of jobs) pool.add(job);
+  await pool.drain();
 }
 
 /**
  * One pass as of the clock's instant: take over deliveries of dead replicas, claim due windows (the
- * database decides who sends), then deliver. Safe to run from several processes at once.
+ * database decides who sends), then deliver. Safe to run from several processes at once. Delivery is
+ * continuous: claimed jobs start as slots free up, and the next batch is claimed while earlier ones are
+ * still in flight, so a slow channel holds one slot and never the claiming or delivery of other channels.
  */
 export async function runDigestPass(deps: SchedulerDeps): Promise<PassReport> {
   const now = deps.clock.now();
@@ -260,13 +244,22 @@ export async function runDigestPass(deps: SchedulerDeps): Promise<PassReport> {
   const subs = await deps.subscriptions.list({ active: true });
   const byId = new Map(subs.map((s) => [s.id, s]));
   const content = createContentCache(deps, report);
-  await fanOut(deps, await reclaim(deps, byId, now, report), report, content);
-  // Claim in batches, so replicas that start later still share the work, and claims never wait long unsent.
-  const candidates = await dueCandidates(deps, subs, now);
-  const batchSize = Math.max(1, (deps.concurrency ?? DEFAULT_CONCURRENCY) * 2);
-  for (let i = 0; i < candidates.length && !deps.stopping?.(); i += batchSize) {
-    const jobs = await claimBatch(deps, candidates.slice(i, i + batchSize), now, report);
-    await fanOut(deps, jobs, report, content);
+  const pool = createDeliveryPool(deps, (job) => deliverHeld(deps, job, report, content));
+  try {
+    // Deliveries of dead replicas first: they are ahead of every new claim in the pool.
+    for (const job of await reclaim(deps, byId, now, report)) pool.add(job);
+    // Claim in batches, so replicas that start later still share the work, and claims never wait long unsent:
+    // the next batch only once fewer jobs are ready to start than there are slots.
+    const candidates = await dueCandidates(deps, subs, now);
+    const batchSize = pool.concurrency * 2;
+    for (let i = 0; i < candidates.length; i += batchSize) {
+      await pool.whenBacklogBelow(pool.concurrency);
+      if (deps.stopping?.()) break;
+      await claimBatch(deps, candidates.slice(i, i + batchSize), now, report, pool.add);
+    }
+  } finally {
+    // Whatever stopped the claiming, everything already claimed is delivered (or released) before the pass ends.
+    await pool.drain();
   }
   return report;
 }
