@@ -3,13 +3,7 @@ import type { Event } from '../../store/types.ts';
 import { candidatePool, DEFAULT_POOL_SIZE } from './candidate-pool.ts';
 import { graphCentrality } from './centrality.ts';
 import { compressSentence } from './compress.ts';
-import {
-  conceptGeneration,
-  conceptIdsOf,
-  conceptWeights,
-  entryConceptIds,
-  trimConceptIds,
-} from './concepts.ts';
+import { conceptsOf, conceptWeights, entryConcepts } from './concepts.ts';
 import { isEligible } from './eligibility.ts';
 import { type EntryFeatures, entryFeatures } from './entry-features.ts';
 import { keySentence } from './key-sentence.ts';
@@ -122,17 +116,18 @@ export const RANK_WEIGHTS = {
 };
 
 /** Each entry's distinct concepts, kept as long as its (shared, cached) features object lives. */
-const entryConceptCache = new WeakMap<
-  EntryFeatures,
-  { headline: string; generation: number; concepts: Int32Array }
->();
+const entryConceptCache = new WeakMap<EntryFeatures, { headline: string; concepts: readonly string[] }>();
 
-function conceptsOfEntry(features: EntryFeatures, headline: string, useHeadlines: boolean): Int32Array {
+function conceptsOfEntry(
+  features: EntryFeatures,
+  headline: string,
+  useHeadlines: boolean,
+): readonly string[] {
   const head = useHeadlines ? headline.trim() : '';
   const hit = entryConceptCache.get(features);
-  if (hit && hit.headline === head && hit.generation === conceptGeneration()) return hit.concepts;
-  const concepts = entryConceptIds(head ? [...features.sentences, head] : features.sentences);
-  entryConceptCache.set(features, { headline: head, generation: conceptGeneration(), concepts });
+  if (hit && hit.headline === head) return hit.concepts;
+  const concepts = entryConcepts(head ? [...features.sentences, head] : features.sentences);
+  entryConceptCache.set(features, { headline: head, concepts });
   return concepts;
 }
 
@@ -205,7 +200,6 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   const budget = opts.wordBudget ?? Number.POSITIVE_INFINITY;
   const n = opts.n ?? (opts.wordBudget === undefined ? 5 : Number.POSITIVE_INFINITY);
   if (events.length === 0 || n <= 0 || budget <= 0) return [];
-  trimConceptIds();
 
   // Originals stand for their near-duplicates: merge repeats into corroboration counts.
   const ids = new Set(events.map((e) => e.id));
@@ -376,9 +370,9 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   // (and its most central one), each with the concepts it covers.
   interface Candidate {
     text: string;
-    concepts: Int32Array;
+    concepts: readonly string[];
     /** The concepts that carry weight, and their weights. */
-    weighted: number[];
+    weighted: string[];
     weightOf: number[];
     words: number;
     lead: number;
@@ -411,8 +405,8 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
       }
     }
     const out = texts.map((t) => {
-      const concepts = conceptIdsOf(t.text);
-      const weighted = Array.from(concepts).filter((c) => weights.has(c));
+      const concepts = conceptsOf(t.text);
+      const weighted = concepts.filter((c) => weights.has(c));
       return {
         ...t,
         concepts,
@@ -432,7 +426,7 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
     W.unigramConcepts,
     W.conceptPower,
   );
-  const coveredConcepts = new Set<number>();
+  const coveredConcepts = new Set<string>();
   const density = (c: Candidate) => {
     let sum = 0;
     for (let k = 0; k < c.weighted.length; k++) if (!coveredConcepts.has(c.weighted[k])) sum += c.weightOf[k];
