@@ -144,8 +144,8 @@ export async function benchFanout(
         ),
       },
     };
-    // One pass per platform, each over its own subscriptions: a Slack channel waiting for its 1/s slot holds a
-    // worker of the pool (and its claim batch), which would otherwise be measured as Discord's rate.
+    // One pass per platform, each over its own subscriptions, so each rate is measured against its own limit: a Slack
+    // delivery waiting for its channel's 1/s slot still holds one slot of the pass's pool (no longer its claim batch).
     const cpu = process.cpuUsage();
     const at = performance.now();
     let distinctPairs = 0;
