@@ -1,14 +1,17 @@
 // The Key Points generator: ranks a window's entries by centrality, corroboration, headline quality and recency, groups them into stories, then picks bullets that cover the most repeated concepts.
 import type { Event } from '../../store/types.ts';
+import {
+  bulletCandidates,
+  type BulletCandidate as Candidate,
+  entryConceptsCached,
+} from './bullet-candidates.ts';
 import { candidatePool, DEFAULT_POOL_SIZE } from './candidate-pool.ts';
 import { graphCentrality } from './centrality.ts';
-import { compressSentence } from './compress.ts';
-import { conceptsOf, conceptWeights, entryConcepts } from './concepts.ts';
+import { conceptWeights } from './concepts.ts';
 import { isEligible } from './eligibility.ts';
-import { type EntryFeatures, entryFeatures } from './entry-features.ts';
-import { keySentence } from './key-sentence.ts';
+import { entryFeatures } from './entry-features.ts';
 import { storyClusters, storySimilarity } from './story-clusters.ts';
-import { contentStems, wordCount } from './text.ts';
+import { contentStems } from './text.ts';
 import {
   cosine,
   inverseDocumentFrequency,
@@ -114,36 +117,6 @@ export const RANK_WEIGHTS = {
   /** The same exponent when the bullet is a sentence (the entry has no usable headline). */
   sentenceStoryCoverage: 2,
 };
-
-/** Each entry's distinct concepts, kept as long as its (shared, cached) features object lives. */
-const entryConceptCache = new WeakMap<EntryFeatures, { headline: string; concepts: readonly string[] }>();
-
-function conceptsOfEntry(
-  features: EntryFeatures,
-  headline: string,
-  useHeadlines: boolean,
-): readonly string[] {
-  const head = useHeadlines ? headline.trim() : '';
-  const hit = entryConceptCache.get(features);
-  if (hit && hit.headline === head) return hit.concepts;
-  const concepts = entryConcepts(head ? [...features.sentences, head] : features.sentences);
-  entryConceptCache.set(features, { headline: head, concepts });
-  return concepts;
-}
-
-const compressCache = new Map<string, string>();
-
-/** compressSentence, memoised (sentences recur across calls on the same window). */
-function compressed(text: string, minWords: number, maxWords: number): string {
-  const key = `${minWords}:${maxWords}:${text}`;
-  let out = compressCache.get(key);
-  if (out === undefined) {
-    out = compressSentence(text, { minWords, maxWords });
-    if (compressCache.size >= 50_000) compressCache.clear();
-    compressCache.set(key, out);
-  }
-  return out;
-}
 
 /** Recency in [0, 1]: 0 for the oldest entry of the window, 1 for the newest (by time, then position, then id). */
 function recencyRanks(events: readonly Event[]): number[] {
@@ -366,62 +339,31 @@ export function rankKeyPoints(events: Event[], opts: RankOptions = {}): KeyPoint
   const chosen: KeyPoint[] = [];
   const chosenIdx: number[] = [];
 
-  // Bullet candidates of an entry: its headline when it is a good one, else compressed sentences near its lead
-  // (and its most central one), each with the concepts it covers.
-  interface Candidate {
-    text: string;
-    concepts: readonly string[];
-    /** The concepts that carry weight, and their weights. */
-    weighted: string[];
-    weightOf: number[];
-    words: number;
-    lead: number;
-    /** True when the candidate is the entry's own headline. */
-    headline: boolean;
-  }
-  const compress = (text: string) => compressed(text, W.compressMinWords, W.compressMaxWords);
+  // Bullet candidates of an entry (bullet-candidates.ts), built once per ranking.
   const candidateCache = new Map<number, Candidate[]>();
   const candidatesOf = (s: Scored): Candidate[] => {
-    const hit = candidateCache.get(s.index);
-    if (hit) return hit;
-    const texts: { text: string; lead: number; headline: boolean }[] = [];
-    if (s.headline) texts.push({ text: s.headline, lead: 1, headline: true });
-    else {
-      const list = bodies[s.index];
-      const key = keySentence(list, vectors[s.index], centroid, idf, {
-        leadDecay: W.leadDecay,
-        idealWords: W.idealSentenceWords,
-      });
-      const seen = new Set<string>();
-      const add = (sentence: string, at: number) => {
-        if (seen.has(sentence)) return;
-        seen.add(sentence);
-        texts.push({ text: compress(sentence), lead: 1 / (1 + W.candidateLeadDecay * at), headline: false });
-      };
-      if (key) add(key.text, Math.max(0, list.indexOf(key.text)));
-      for (const [at, sentence] of list.slice(0, W.sentenceCandidates).entries()) add(sentence, at);
-      if (texts.length === 0 && useHeadlines && s.event.headline.trim()) {
-        texts.push({ text: s.event.headline.trim(), lead: 1, headline: true });
-      }
+    let out = candidateCache.get(s.index);
+    if (!out) {
+      out = bulletCandidates(
+        {
+          headline: s.headline,
+          fallbackHeadline: useHeadlines ? s.event.headline : '',
+          sentences: bodies[s.index],
+          vector: vectors[s.index],
+          centroid,
+          idf,
+        },
+        weights,
+        W,
+      );
+      candidateCache.set(s.index, out);
     }
-    const out = texts.map((t) => {
-      const concepts = conceptsOf(t.text);
-      const weighted = concepts.filter((c) => weights.has(c));
-      return {
-        ...t,
-        concepts,
-        weighted,
-        weightOf: weighted.map((c) => weights.get(c)!),
-        words: Math.max(1, wordCount(t.text)),
-      };
-    });
-    candidateCache.set(s.index, out);
     return out;
   };
 
   // Concepts: word pairs weighted by how many of the pool's entries repeat them.
   const weights = conceptWeights(
-    pool.map((i) => conceptsOfEntry(features[i], all[i].headline, useHeadlines)),
+    pool.map((i) => entryConceptsCached(features[i], all[i].headline, useHeadlines)),
     W.conceptMinEntries,
     W.unigramConcepts,
     W.conceptPower,
